@@ -1,0 +1,97 @@
+package org.credence.api;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.credence.formats.Views;
+import org.credence.state.CreditState;
+import org.credence.store.KeyStore;
+import org.credence.store.Role;
+import org.credence.subject.IdSchemes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API. Every route is listed here, top to bottom, with the roles it admits; the handlers are
+ * plain methods on small route classes.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Javalin app;
+    private final Metrics metrics;
+
+    private ApiServer(Javalin app, Metrics metrics) {
+        this.app = app;
+        this.metrics = metrics;
+    }
+
+    /** Builds the server; nothing listens until {@link #start}. */
+    public static ApiServer create(CreditState state, KeyStore keys, IdSchemes ids, Clock clock) {
+        Metrics metrics = new Metrics(state);
+        Guard guard = new Guard(new Clients(keys));
+        RecordRoutes records = new RecordRoutes(state, ids, clock, metrics);
+        DecisionRoutes decisions = new DecisionRoutes(state, ids, clock, metrics);
+        SubjectRoutes subjects = new SubjectRoutes(state, ids, clock);
+
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = Bodies.BULK;
+            config.concurrency.useVirtualThreads = true;
+            config.requestLogger.http(metrics::request);
+
+            config.routes.get("/health", ctx -> Respond.json(ctx, 200, health(state)));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            config.routes.get("/api/v1/catalog", ctx -> Respond.json(ctx, 200, Views.catalog(state.snapshot().rulebook().catalog())));
+
+            config.routes.post("/api/v1/records", guard.admit(Set.of(Role.AGENCY), records::submit));
+            config.routes.post("/api/v1/records/bulk", guard.admit(Set.of(Role.AGENCY), records::bulk));
+            config.routes.post("/api/v1/decisions", guard.admit(Set.of(Role.PARTNER), decisions::decide));
+            config.routes.get("/api/v1/subjects/{id}/file", guard.admit(Set.of(Role.OPERATOR, Role.AUDITOR), subjects::file));
+
+            config.routes.exception(ApiError.class, (e, ctx) -> Respond.error(ctx, e));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                Respond.error(ctx, new ApiError(500, "internal_error", "the server failed to answer; the failure is logged"));
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) {
+                    Respond.error(ctx, new ApiError(404, "not_found", "no such resource: " + ctx.method() + " " + ctx.path()));
+                }
+            });
+            config.routes.error(405, "*", ctx -> Respond.error(ctx,
+                    new ApiError(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        });
+        return new ApiServer(app, metrics);
+    }
+
+    private static Map<String, Object> health(CreditState state) {
+        CreditState.Snapshot snapshot = state.snapshot();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("catalog", snapshot.rulebook().catalog().id());
+        body.put("catalog_version", snapshot.rulebook().catalog().version());
+        body.put("subjects", snapshot.index().subjects());
+        body.put("records", snapshot.index().records());
+        return body;
+    }
+
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    /** The port listened on, useful when started on port 0. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        metrics.close();
+    }
+}

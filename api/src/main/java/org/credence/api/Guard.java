@@ -1,0 +1,52 @@
+package org.credence.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.EnumSet;
+import java.util.Set;
+import org.credence.store.ApiKey;
+import org.credence.store.Role;
+
+/**
+ * Authentication and role checks in front of a handler: 401 without a valid key, 403 when the key's
+ * role is not among those the route admits. Scope (which record types, which actions) is the
+ * handler's to check, since only it knows what the request is about.
+ */
+final class Guard {
+
+    /** A handler that is told which client is calling. */
+    @FunctionalInterface
+    interface ClientHandler {
+        void handle(Context ctx, ApiKey client) throws Exception;
+    }
+
+    private final Clients clients;
+
+    Guard(Clients clients) {
+        this.clients = clients;
+    }
+
+    Handler admit(Set<Role> roles, ClientHandler handler) {
+        Set<Role> admitted = EnumSet.copyOf(roles);
+        return ctx -> {
+            ApiKey client = authenticate(ctx);
+            if (!admitted.contains(client.role())) {
+                throw new ApiError(403, "forbidden", "a " + client.role().code() + " key may not " + ctx.method() + " "
+                        + ctx.path());
+            }
+            handler.handle(ctx, client);
+        };
+    }
+
+    private ApiKey authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw new ApiError(401, "unauthenticated", "an API key is required: Authorization: Bearer KEY");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
+            throw new ApiError(401, "unauthenticated", "the Authorization header must be 'Bearer KEY'");
+        }
+        return clients.recognise(header.substring(7).strip())
+                .orElseThrow(() -> new ApiError(401, "unauthenticated", "the API key is not valid"));
+    }
+}

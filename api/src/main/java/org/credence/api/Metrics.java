@@ -1,0 +1,79 @@
+package org.credence.api;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.credence.scoring.Decision;
+import org.credence.state.CreditState;
+
+/** What the server counts, exposed at {@code /metrics} in the Prometheus text format. */
+final class Metrics implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<Decision.Outcome, Counter> decisions = new EnumMap<>(Decision.Outcome.class);
+    private final Counter recordsStored;
+    private final Counter recordsDuplicate;
+    private final Counter recordsRejected;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    Metrics(CreditState state) {
+        for (Decision.Outcome outcome : Decision.Outcome.values()) {
+            decisions.put(outcome, Counter.builder("credence.decisions").tag("outcome", outcome.code())
+                    .description("Decisions answered").register(registry));
+        }
+        recordsStored = Counter.builder("credence.records.stored").description("Records newly stored").register(registry);
+        recordsDuplicate = Counter.builder("credence.records.duplicate")
+                .description("Records received again under a stored (source, source_ref)").register(registry);
+        recordsRejected = Counter.builder("credence.records.rejected")
+                .description("Records refused as invalid or conflicting").register(registry);
+        Gauge.builder("credence.index.subjects", state, s -> s.snapshot().index().subjects())
+                .description("Subjects in the hot index").register(registry);
+        Gauge.builder("credence.index.records", state, s -> s.snapshot().index().records())
+                .description("Records in the hot index").register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        gc.bindTo(registry);
+    }
+
+    void decided(Decision.Outcome outcome) {
+        decisions.get(outcome).increment();
+    }
+
+    void stored(long stored, long duplicates) {
+        recordsStored.increment(stored);
+        recordsDuplicate.increment(duplicates);
+    }
+
+    void rejected(long count) {
+        recordsRejected.increment(count);
+    }
+
+    void request(Context ctx, Float millis) {
+        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.status().getCode()))
+                .register(registry)
+                .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,116 @@
+package org.credence.api;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.credence.formats.Json;
+import org.credence.formats.RecordFiles;
+import org.credence.record.RecordBatch;
+import org.credence.record.RecordReader;
+import org.credence.record.RecordSubmission;
+import org.credence.state.CreditState;
+import org.credence.store.ApiKey;
+import org.credence.store.RecordStore;
+import org.credence.subject.IdSchemes;
+
+/** Agencies submitting records, one at a time or as an all-or-nothing NDJSON batch. */
+final class RecordRoutes {
+
+    private final CreditState state;
+    private final IdSchemes ids;
+    private final Clock clock;
+    private final Metrics metrics;
+
+    RecordRoutes(CreditState state, IdSchemes ids, Clock clock, Metrics metrics) {
+        this.state = state;
+        this.ids = ids;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    private RecordReader reader() {
+        return new RecordReader(state.snapshot().rulebook().catalog(), ids, Json::canonical);
+    }
+
+    void submit(Context ctx, ApiKey client) {
+        Object tree = Bodies.json(ctx);
+        RecordSubmission record = switch (reader().read(tree, LocalDate.now(clock))) {
+            case RecordReader.Rejected rejected -> {
+                metrics.rejected(1);
+                throw new ApiError(400, "invalid_record", "the record was rejected: " + rejected.problems().getFirst()
+                        + (rejected.problems().size() > 1 ? " (and " + (rejected.problems().size() - 1) + " more)" : ""),
+                        Respond.problems(rejected.problems()));
+            }
+            case RecordReader.Accepted accepted -> accepted.record();
+        };
+        if (!client.covers(record.type())) {
+            throw new ApiError(403, "out_of_scope", "this key may not submit records of type '" + record.type() + "'");
+        }
+        switch (state.submit(List.of(record), clock.instant())) {
+            case RecordStore.Conflicted conflicted -> {
+                metrics.rejected(1);
+                throw conflict(conflicted, List.of(record));
+            }
+            case RecordStore.Appended appended -> {
+                RecordStore.Outcome outcome = appended.outcomes().getFirst();
+                boolean stored = outcome instanceof RecordStore.Stored;
+                metrics.stored(stored ? 1 : 0, stored ? 0 : 1);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("id", outcome.record().id());
+                body.put("status", stored ? "stored" : "duplicate");
+                Respond.json(ctx, stored ? 201 : 200, body);
+            }
+        }
+    }
+
+    void bulk(Context ctx, ApiKey client) throws IOException {
+        String text = Bodies.text(ctx, Bodies.BULK);
+        RecordBatch batch = RecordFiles.readNdjson(new StringReader(text), reader(), LocalDate.now(clock));
+        if (!batch.accepted()) {
+            metrics.rejected(batch.problems().size());
+            throw new ApiError(400, "invalid_batch", batch.problems().size() + " problem(s) in the batch; nothing was stored",
+                    Respond.lineProblems(batch.problems()));
+        }
+        List<RecordSubmission> records = batch.records();
+        TreeSet<String> outOfScope = new TreeSet<>();
+        records.stream().map(RecordSubmission::type).filter(t -> !client.covers(t)).forEach(outOfScope::add);
+        if (!outOfScope.isEmpty()) {
+            throw new ApiError(403, "out_of_scope", "this key may not submit records of type " + outOfScope
+                    + "; nothing was stored");
+        }
+        switch (state.submit(records, clock.instant())) {
+            case RecordStore.Conflicted conflicted -> {
+                metrics.rejected(conflicted.conflicts().size());
+                throw conflict(conflicted, records);
+            }
+            case RecordStore.Appended appended -> {
+                long stored = appended.storedCount();
+                metrics.stored(stored, records.size() - stored);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("received", records.size());
+                body.put("stored", stored);
+                body.put("duplicates", records.size() - stored);
+                Respond.json(ctx, 200, body);
+            }
+        }
+    }
+
+    private static ApiError conflict(RecordStore.Conflicted conflicted, List<RecordSubmission> records) {
+        List<Map<String, Object>> problems = conflicted.conflicts().stream().map(c -> {
+            RecordSubmission mine = records.get(c.index());
+            return Map.<String, Object>of("source", mine.source(), "source_ref", mine.sourceRef(),
+                    "existing_id", c.existing().id(),
+                    "reason", "a different record is already stored under this source and source_ref");
+        }).toList();
+        RecordStore.Conflict first = conflicted.conflicts().getFirst();
+        RecordSubmission mine = records.get(first.index());
+        return new ApiError(409, "conflict", "source '" + mine.source() + "' already holds a different record under source_ref '"
+                + mine.sourceRef() + "' (record " + first.existing().id() + "); nothing was stored", problems);
+    }
+}

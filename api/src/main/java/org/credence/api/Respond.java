@@ -1,0 +1,42 @@
+package org.credence.api;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.credence.formats.Json;
+import org.credence.record.RecordBatch;
+import org.credence.tree.Problem;
+
+/** Writing JSON answers, and the one shape every error takes. */
+final class Respond {
+
+    private Respond() {
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    static void error(Context ctx, ApiError error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.code());
+        body.put("message", error.getMessage());
+        if (!error.problems().isEmpty()) {
+            body.put("problems", error.problems());
+        }
+        if (error.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        json(ctx, error.status(), body);
+    }
+
+    static List<Map<String, Object>> problems(List<Problem> problems) {
+        return problems.stream().map(p -> Map.<String, Object>of("field", p.path(), "reason", p.message())).toList();
+    }
+
+    static List<Map<String, Object>> lineProblems(List<RecordBatch.LineProblem> problems) {
+        return problems.stream().map(p -> Map.<String, Object>of("line", p.line(), "field", p.field(), "reason", p.reason()))
+                .toList();
+    }
+}

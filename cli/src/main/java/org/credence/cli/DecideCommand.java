@@ -1,0 +1,77 @@
+package org.credence.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.credence.formats.Json;
+import org.credence.formats.Views;
+import org.credence.scoring.AppliedMeasure;
+import org.credence.scoring.Decision;
+import org.credence.scoring.Rulebook;
+import org.credence.state.CreditState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = "Decide whether a subject may do an action, with the measures and their legal basis.")
+final class DecideCommand implements Callable<Integer>, Main.Clocked {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "ACTION")
+    String action;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR")
+    Path data;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Mixin
+    Dates dates;
+
+    private Clock clock;
+
+    @Override
+    public void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        try (Node node = Node.open(data, clock)) {
+            SubjectArgument.valid(node.ids, id);
+            CreditState.Snapshot snapshot = node.state.snapshot();
+            Rulebook rulebook = snapshot.rulebook();
+            Rulebook.ActionPolicy policy = rulebook.policy(action).orElseThrow(() -> new UserError("unknown action '" + action
+                    + "' (catalog " + rulebook.catalog().id() + " v" + rulebook.catalog().version() + " has: "
+                    + String.join(", ", rulebook.catalog().actions().stream().map(a -> a.code()).toList()) + ")"));
+            LocalDate asOf = dates.asOf(clock);
+            Decision decision = rulebook.decide(snapshot.index().history(id), policy, asOf);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(Views.decision(decision, asOf)));
+            } else {
+                out.println(decision.outcome().code() + ": " + action + " for " + id + " as of " + asOf);
+                decision.measures().forEach(m -> out.println("  " + line(m)));
+            }
+            return 0;
+        }
+    }
+
+    static String line(AppliedMeasure m) {
+        return m.measure().code() + " on " + m.measure().action() + ": " + m.measure().effect().name().toLowerCase(Locale.ROOT)
+                + FileCommand.until(m.until()) + " - " + m.measure().legalBasis();
+    }
+}

@@ -1,0 +1,74 @@
+package org.credence.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.credence.catalog.Catalog;
+import org.credence.catalog.CatalogReader;
+import org.credence.formats.CatalogYaml;
+import org.credence.state.CreditState;
+import org.credence.store.CatalogStore;
+import org.credence.store.sqlite.SqliteStore;
+import org.credence.subject.IdSchemes;
+
+/**
+ * The composition root: one data directory opened into the objects that serve it, built by hand in
+ * the order they depend on each other — store, active catalog, state. Every command that reads or
+ * writes a data directory goes through here, so the server and the CLI see the same wiring.
+ */
+final class Node implements AutoCloseable {
+
+    final Path dataDir;
+    final SqliteStore store;
+    final CreditState state;
+    final IdSchemes ids = IdSchemes.standard();
+    final Clock clock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Node(Path dataDir, SqliteStore store, CreditState state, Clock clock) {
+        this.dataDir = dataDir;
+        this.store = store;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    /** Opens a data directory that already has an active catalog. */
+    static Node open(Path dataDir, Clock clock) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new UserError("no data directory at " + dataDir + " (create one with: credence catalog load FILE --data "
+                    + dataDir + ")");
+        }
+        SqliteStore store = SqliteStore.open(dataDir);
+        try {
+            Catalog catalog = activeCatalog(store, dataDir);
+            return new Node(dataDir, store, CreditState.load(store, catalog), clock);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Catalog activeCatalog(CatalogStore catalogs, Path dataDir) {
+        CatalogStore.CatalogVersion active = catalogs.active().orElseThrow(() -> new UserError(
+                "no catalog is loaded in " + dataDir + " (load one with: credence catalog load FILE --data " + dataDir + ")"));
+        return switch (CatalogYaml.read(active.source())) {
+            case CatalogReader.Valid valid -> valid.catalog();
+            case CatalogReader.Invalid invalid -> throw new UserError("the active catalog " + active.catalogId() + " v"
+                    + active.version() + " no longer validates: " + invalid.problems().getFirst());
+        };
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Closes the store once, whether the command or the shutdown hook gets here first. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            store.close();
+        }
+    }
+}

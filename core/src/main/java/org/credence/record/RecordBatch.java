@@ -1,0 +1,67 @@
+package org.credence.record;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.credence.tree.Problem;
+
+/**
+ * The records of one bulk submission, checked as a whole: it is accepted only when every line is, so
+ * a file with any bad line stores nothing, and the error lists every bad line rather than the first.
+ * Two lines under the same (source, source_ref) must carry the same record.
+ */
+public final class RecordBatch {
+
+    private final List<RecordSubmission> records = new ArrayList<>();
+    private final List<LineProblem> problems = new ArrayList<>();
+    private final Map<Key, Integer> firstLine = new HashMap<>();
+    private final Map<Key, RecordSubmission> byKey = new HashMap<>();
+
+    /** A problem on one line of a bulk file: the 1-based line, the field (may be empty) and why. */
+    public record LineProblem(int line, String field, String reason) {
+        @Override
+        public String toString() {
+            return "line " + line + (field.isEmpty() ? "" : ": " + field) + ": " + reason;
+        }
+    }
+
+    private record Key(String source, String sourceRef) {
+    }
+
+    public void add(int line, RecordReader.Result result) {
+        switch (result) {
+            case RecordReader.Rejected rejected -> rejected.problems().forEach(p -> problem(line, p));
+            case RecordReader.Accepted accepted -> accept(line, accepted.record());
+        }
+    }
+
+    public void problem(int line, Problem problem) {
+        problems.add(new LineProblem(line, problem.path(), problem.message()));
+    }
+
+    private void accept(int line, RecordSubmission record) {
+        Key key = new Key(record.source(), record.sourceRef());
+        RecordSubmission earlier = byKey.putIfAbsent(key, record);
+        if (earlier == null) {
+            firstLine.put(key, line);
+            records.add(record);
+        } else if (!earlier.equals(record)) {
+            problems.add(new LineProblem(line, "source_ref", "conflicts with line " + firstLine.get(key)
+                    + ": same source and source_ref, different record"));
+        }
+    }
+
+    public boolean accepted() {
+        return problems.isEmpty();
+    }
+
+    /** The distinct records, in file order; meaningful only when {@link #accepted()}. */
+    public List<RecordSubmission> records() {
+        return List.copyOf(records);
+    }
+
+    public List<LineProblem> problems() {
+        return List.copyOf(problems);
+    }
+}

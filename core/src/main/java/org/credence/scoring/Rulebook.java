@@ -1,0 +1,326 @@
+package org.credence.scoring;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.credence.catalog.Catalog;
+import org.credence.catalog.CreditList;
+import org.credence.catalog.GradeCondition;
+import org.credence.catalog.GradeCondition.PointsBand;
+import org.credence.catalog.ListEntry;
+import org.credence.catalog.Measure;
+import org.credence.catalog.RecordType;
+import org.credence.catalog.Trigger;
+import org.credence.record.RecordStatus;
+
+/**
+ * A catalog compiled for evaluation: the semantics of points, grades, lists and decisions at a date.
+ *
+ * <p>Why it is built this way. A decision is asked for on every ticket sale, so the catalog is turned
+ * once into arrays indexed by small integers: record types and lists get an index, grade conditions
+ * become intervals of points, and each action gets the array of its measures. A subject's records are
+ * a {@link SubjectHistory} of primitive arrays. Answering is then a few loops over a handful of ints
+ * with no map look-ups, no dates built and nothing allocated unless a measure applies; a clean subject
+ * gets a shared, pre-built answer.
+ *
+ * <p>All rules are evaluated as of a day (an epoch day): a record counts on days
+ * {@code occurred <= day < occurred + expires_after}. "Until" dates answer "if nothing new were
+ * recorded", so they consider only records that had occurred by the day asked about; records dated
+ * later in the history are, from that day's point of view, new.
+ */
+public final class Rulebook {
+
+    private final Catalog catalog;
+    private final Map<String, Integer> typeIndex = new HashMap<>();
+    private final RecordType[] types;
+    private final int[] points;
+    private final CreditList[] lists;
+    private final Map<String, Integer> listIndex = new HashMap<>();
+    /** For record-entry lists, which record types enter them; [list][type]. */
+    private final boolean[][] listTypes;
+    /** For grade-entry lists, the band of points that keeps a subject on them; null otherwise. */
+    private final PointsBand[] listBands;
+    private final Map<String, ActionPolicy> policies = new HashMap<>();
+    private final List<ActionPolicy> policyList = new ArrayList<>();
+
+    private Rulebook(Catalog catalog) {
+        this.catalog = catalog;
+        List<RecordType> typeList = catalog.recordTypes();
+        types = typeList.toArray(RecordType[]::new);
+        points = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            typeIndex.put(types[i].code(), i);
+            points[i] = types[i].points();
+        }
+        lists = catalog.lists().toArray(CreditList[]::new);
+        listTypes = new boolean[lists.length][types.length];
+        listBands = new PointsBand[lists.length];
+        for (int l = 0; l < lists.length; l++) {
+            listIndex.put(lists[l].code(), l);
+            switch (lists[l].entry()) {
+                case ListEntry.ByRecordTypes byTypes -> markEntryTypes(l, byTypes);
+                case GradeCondition grade -> listBands[l] = grade.band(catalog.scale());
+            }
+        }
+        for (var action : catalog.actions()) {
+            List<Measure> measures = catalog.measuresOn(action.code());
+            CompiledMeasure[] compiled = new CompiledMeasure[measures.size()];
+            for (int m = 0; m < compiled.length; m++) {
+                Measure measure = measures.get(m);
+                compiled[m] = switch (measure.when()) {
+                    case Trigger.OnList onList -> new CompiledMeasure(measure, listIndex.get(onList.list()), null);
+                    case GradeCondition grade -> new CompiledMeasure(measure, -1, grade.band(catalog.scale()));
+                };
+            }
+            ActionPolicy policy = new ActionPolicy(action.code(), compiled,
+                    new Decision(action.code(), Decision.Outcome.ALLOW, List.of()));
+            policies.put(action.code(), policy);
+            policyList.add(policy);
+        }
+    }
+
+    private void markEntryTypes(int list, ListEntry.ByRecordTypes entry) {
+        for (String type : entry.recordTypes()) {
+            listTypes[list][typeIndex.get(type)] = true;
+        }
+    }
+
+    public static Rulebook compile(Catalog catalog) {
+        return new Rulebook(catalog);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public OptionalInt typeIndex(String code) {
+        Integer index = typeIndex.get(code);
+        return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    }
+
+    public RecordType type(int index) {
+        return types[index];
+    }
+
+    /** The policy answering for {@code action}, or empty when the catalog has no such action. */
+    public Optional<ActionPolicy> policy(String action) {
+        return Optional.ofNullable(policies.get(action));
+    }
+
+    /** The day a record of type {@code type} that occurred on {@code occurredDay} stops counting. */
+    public int expiresDay(int type, int occurredDay) {
+        return types[type].expiresAfter()
+                .map(p -> (int) LocalDate.ofEpochDay(occurredDay).plus(p).toEpochDay())
+                .orElse(SubjectHistory.NEVER);
+    }
+
+    /** Points on {@code day}: base plus the points of the records active that day, clamped. */
+    public int points(SubjectHistory h, int day) {
+        long sum = catalog.scale().base();
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (h.activeOn(i, day)) {
+                sum += points[h.type(i)];
+            }
+        }
+        return catalog.scale().clamp(sum);
+    }
+
+    /** Decision for the subject with history {@code h} on {@code policy}'s action at {@code date}. */
+    public Decision decide(SubjectHistory h, ActionPolicy policy, LocalDate date) {
+        int day = (int) date.toEpochDay();
+        int pts = points(h, day);
+        List<AppliedMeasure> applied = null;
+        Decision.Outcome outcome = Decision.Outcome.ALLOW;
+        for (CompiledMeasure m : policy.measures) {
+            if (holds(h, m, day, pts)) {
+                if (applied == null) {
+                    applied = new ArrayList<>(2);
+                }
+                applied.add(new AppliedMeasure(m.measure, until(h, m, day)));
+                outcome = stricter(outcome, m.measure.effect());
+            }
+        }
+        return applied == null ? policy.nothingApplies : new Decision(policy.action, outcome, applied);
+    }
+
+    private static Decision.Outcome stricter(Decision.Outcome current, Measure.Effect effect) {
+        return switch (effect) {
+            case DENY -> Decision.Outcome.DENY;
+            case REVIEW -> current == Decision.Outcome.DENY ? current : Decision.Outcome.REVIEW;
+            case BENEFIT -> current;
+        };
+    }
+
+    private boolean holds(SubjectHistory h, CompiledMeasure m, int day, int pts) {
+        return m.list >= 0 ? onList(h, m.list, day, pts) : m.band.contains(pts);
+    }
+
+    private Optional<LocalDate> until(SubjectHistory h, CompiledMeasure m, int day) {
+        return m.list >= 0 ? listUntil(h, m.list, day) : bandUntil(h, m.band, day);
+    }
+
+    private boolean onList(SubjectHistory h, int list, int day, int pts) {
+        if (listBands[list] != null) {
+            return listBands[list].contains(pts);
+        }
+        boolean[] entering = listTypes[list];
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (entering[h.type(i)] && h.activeOn(i, day) && day < listEnd(list, h, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The day record {@code i} stops holding its subject on record-entry list {@code list}. */
+    private int listEnd(int list, SubjectHistory h, int i) {
+        Period duration = lists[list].duration();
+        int end = (int) LocalDate.ofEpochDay(h.occurredDay(i)).plus(duration).toEpochDay();
+        return Math.min(end, h.expiresDay(i));
+    }
+
+    private Optional<LocalDate> listUntil(SubjectHistory h, int list, int day) {
+        if (listBands[list] != null) {
+            return bandUntil(h, listBands[list], day);
+        }
+        int until = Integer.MIN_VALUE;
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (listTypes[list][h.type(i)] && h.activeOn(i, day)) {
+                int end = listEnd(list, h, i);
+                if (day < end) {
+                    until = Math.max(until, end);
+                }
+            }
+        }
+        return until == Integer.MIN_VALUE || until == SubjectHistory.NEVER
+                ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(until));
+    }
+
+    private Optional<LocalDate> listSince(SubjectHistory h, int list, int day) {
+        if (listBands[list] != null) {
+            return bandSince(h, listBands[list], day);
+        }
+        int since = Integer.MAX_VALUE;
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (listTypes[list][h.type(i)] && h.activeOn(i, day) && day < listEnd(list, h, i)) {
+                since = Math.min(since, h.occurredDay(i));
+            }
+        }
+        return since == Integer.MAX_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(since));
+    }
+
+    /**
+     * The first day after {@code day} on which the points leave {@code band}, as the records active on
+     * {@code day} expire one by one; empty when they never do. Points only change when a record
+     * expires, so only expiry days need looking at.
+     */
+    private Optional<LocalDate> bandUntil(SubjectHistory h, PointsBand band, int day) {
+        int[] expiries = new int[h.size()];
+        int count = 0;
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (h.activeOn(i, day) && h.expiresDay(i) != SubjectHistory.NEVER) {
+                expiries[count++] = h.expiresDay(i);
+            }
+        }
+        Arrays.sort(expiries, 0, count);
+        for (int e = 0; e < count; e++) {
+            int next = expiries[e];
+            long sum = catalog.scale().base();
+            for (int i = 0, n = h.size(); i < n; i++) {
+                if (h.activeOn(i, day) && h.expiresDay(i) > next) {
+                    sum += points[h.type(i)];
+                }
+            }
+            if (!band.contains(catalog.scale().clamp(sum))) {
+                return Optional.of(LocalDate.ofEpochDay(next));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The day the points last entered {@code band} on or before {@code day}: walking back over the days
+     * on which a record began or stopped counting, the first one whose eve is outside the band.
+     */
+    private Optional<LocalDate> bandSince(SubjectHistory h, PointsBand band, int day) {
+        int[] events = new int[h.size() * 2];
+        int count = 0;
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (h.counts(i) && h.occurredDay(i) <= day) {
+                events[count++] = h.occurredDay(i);
+                if (h.expiresDay(i) <= day) {
+                    events[count++] = h.expiresDay(i);
+                }
+            }
+        }
+        Arrays.sort(events, 0, count);
+        for (int e = count - 1; e >= 0; e--) {
+            if (!band.contains(points(h, events[e] - 1))) {
+                return Optional.of(LocalDate.ofEpochDay(events[e]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The subject's whole standing on {@code date}: the file, with every explanation. */
+    public Standing standing(SubjectHistory h, LocalDate date) {
+        int day = (int) date.toEpochDay();
+        int pts = points(h, day);
+        List<Standing.RecordLine> records = new ArrayList<>();
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (h.occurredDay(i) > day) {
+                continue;
+            }
+            RecordStatus status = switch (h.state(i)) {
+                case ANNULLED -> RecordStatus.ANNULLED;
+                case REPAIRED -> RecordStatus.REPAIRED;
+                case RECORDED -> day < h.expiresDay(i) ? RecordStatus.ACTIVE : RecordStatus.EXPIRED;
+            };
+            records.add(new Standing.RecordLine(h.recordId(i), types[h.type(i)].code(),
+                    LocalDate.ofEpochDay(h.occurredDay(i)), points[h.type(i)], status,
+                    h.expiresDay(i) == SubjectHistory.NEVER ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(h.expiresDay(i)))));
+        }
+        List<Standing.Membership> memberships = new ArrayList<>();
+        for (int l = 0; l < lists.length; l++) {
+            if (onList(h, l, day, pts)) {
+                memberships.add(new Standing.Membership(lists[l], listSince(h, l, day), listUntil(h, l, day)));
+            }
+        }
+        List<AppliedMeasure> measures = new ArrayList<>();
+        for (ActionPolicy policy : policyList) {
+            for (CompiledMeasure m : policy.measures) {
+                if (holds(h, m, day, pts)) {
+                    measures.add(new AppliedMeasure(m.measure, until(h, m, day)));
+                }
+            }
+        }
+        return new Standing(date, pts, catalog.scale().gradeOf(pts), records, memberships, measures);
+    }
+
+    /** The measures on one action, compiled; {@code nothingApplies} is the shared answer when none holds. */
+    public static final class ActionPolicy {
+        private final String action;
+        private final CompiledMeasure[] measures;
+        private final Decision nothingApplies;
+
+        private ActionPolicy(String action, CompiledMeasure[] measures, Decision nothingApplies) {
+            this.action = action;
+            this.measures = measures;
+            this.nothingApplies = nothingApplies;
+        }
+
+        public String action() {
+            return action;
+        }
+    }
+
+    /** A measure with its trigger resolved: a list index, or (list {@code -1}) a band of points. */
+    private record CompiledMeasure(Measure measure, int list, PointsBand band) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.credence.formats;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON configuration: duplicate keys and trailing tokens rejected on input. Output keeps the
+ * order answers are built in, except {@link #canonical}, which sorts keys so that equal details always
+ * encode alike (the idempotency check compares record details by their encoding).
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final ObjectWriter CANONICAL = MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    }
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A format-neutral tree (maps, lists, scalars) from JSON text. */
+    public static Object parse(String text) throws JsonProcessingException {
+        return MAPPER.readValue(text, Object.class);
+    }
+
+    /** Why {@code e} rejected the text, without Jackson's source excerpt. */
+    public static String reason(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message == null ? "malformed JSON" : "malformed JSON: " + message.lines().findFirst().orElse(message);
+    }
+
+    /** {@code value} encoded with sorted keys, so that equal trees give equal text. */
+    public static String canonical(Object value) {
+        try {
+            return CANONICAL.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.credence.formats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.credence.record.RecordBatch;
+import org.credence.record.RecordReader;
+import org.credence.tree.Problem;
+
+/**
+ * Bulk record files: NDJSON (one JSON record a line) and CSV (a header row naming the columns). Both
+ * become the same format-neutral tree per line, read by the core's {@link RecordReader}, so a record
+ * is valid or not whatever file it arrives in; only the field names in errors follow the file's
+ * own (CSV says {@code subject_id} where JSON says {@code subject.id}).
+ */
+public final class RecordFiles {
+
+    /** The CSV columns; {@code subject_name} and {@code details} (a JSON object) may be empty. */
+    public static final List<String> CSV_COLUMNS =
+            List.of("source", "source_ref", "subject_id", "subject_kind", "subject_name", "type", "occurred_at", "details");
+    private static final Set<String> CSV_REQUIRED =
+            Set.of("source", "source_ref", "subject_id", "subject_kind", "type", "occurred_at");
+
+    public enum Format {
+        NDJSON, CSV;
+
+        /** The format a file name implies: {@code .csv} is CSV, anything else NDJSON. */
+        public static Format ofFileName(String name) {
+            return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : NDJSON;
+        }
+    }
+
+    private RecordFiles() {
+    }
+
+    public static RecordBatch read(Reader in, Format format, RecordReader reader, LocalDate today) throws IOException {
+        return format == Format.CSV ? readCsv(in, reader, today) : readNdjson(in, reader, today);
+    }
+
+    public static RecordBatch readNdjson(Reader in, RecordReader reader, LocalDate today) throws IOException {
+        RecordBatch batch = new RecordBatch();
+        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        int number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                batch.add(number, reader.read(Json.parse(line), today));
+            } catch (JsonProcessingException e) {
+                batch.problem(number, new Problem("", Json.reason(e)));
+            }
+        }
+        if (number == 0) {
+            batch.problem(1, new Problem("", "the file holds no records"));
+        }
+        return batch;
+    }
+
+    public static RecordBatch readCsv(Reader in, RecordReader reader, LocalDate today) throws IOException {
+        RecordBatch batch = new RecordBatch();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+            List<String> header = parser.getHeaderNames();
+            boolean headerOk = true;
+            for (String column : header) {
+                if (!CSV_COLUMNS.contains(column)) {
+                    batch.problem(1, new Problem(column, "unknown column (expected " + String.join(",", CSV_COLUMNS) + ")"));
+                    headerOk = false;
+                }
+            }
+            for (String column : CSV_REQUIRED) {
+                if (!header.contains(column)) {
+                    batch.problem(1, new Problem(column, "required column missing"));
+                    headerOk = false;
+                }
+            }
+            if (!headerOk) {
+                return batch;
+            }
+            boolean any = false;
+            for (CSVRecord row : parser) {
+                any = true;
+                int line = (int) row.getParser().getCurrentLineNumber();
+                if (!row.isConsistent()) {
+                    batch.problem(line, new Problem("", "has " + row.size() + " fields, the header has " + header.size()));
+                    continue;
+                }
+                Map<String, Object> tree = new LinkedHashMap<>();
+                Map<String, Object> subject = new LinkedHashMap<>();
+                put(tree, "source", row.get("source"));
+                put(tree, "source_ref", row.get("source_ref"));
+                put(subject, "id", row.get("subject_id"));
+                put(subject, "kind", row.get("subject_kind"));
+                if (row.isMapped("subject_name")) {
+                    put(subject, "name", row.get("subject_name"));
+                }
+                tree.put("subject", subject);
+                put(tree, "type", row.get("type"));
+                put(tree, "occurred_at", row.get("occurred_at"));
+                if (row.isMapped("details") && !row.get("details").isEmpty()) {
+                    try {
+                        tree.put("details", Json.parse(row.get("details")));
+                    } catch (JsonProcessingException e) {
+                        batch.problem(line, new Problem("details", Json.reason(e)));
+                        continue;
+                    }
+                }
+                RecordReader.Result result = reader.read(tree, today);
+                if (result instanceof RecordReader.Rejected rejected) {
+                    rejected.problems().forEach(p -> batch.problem(line,
+                            new Problem(p.path().replace("subject.", "subject_"), p.message())));
+                } else {
+                    batch.add(line, result);
+                }
+            }
+            if (!any) {
+                batch.problem(1, new Problem("", "the file holds no records"));
+            }
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            batch.problem(1, new Problem("", "not valid CSV: " + e.getMessage()));
+        }
+        return batch;
+    }
+
+    private static void put(Map<String, Object> tree, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            tree.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.credence.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.credence.record.RecordState;
+import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
+import org.credence.record.SubjectRef;
+
+/**
+ * The system of record for records. Records are immutable events: once acknowledged they survive a
+ * crash, and only their state (annulled, repaired) ever changes.
+ */
+public interface RecordStore {
+
+    /**
+     * Stores all of {@code records} in one transaction, or none of them. A record whose
+     * (source, source_ref) is already stored with the same content is a no-op ({@link Duplicate});
+     * with different content it is a conflict, and then nothing at all is stored.
+     */
+    AppendResult append(List<RecordSubmission> records, Instant recordedAt);
+
+    /** Every stored record in id order, for rebuilding derived state. */
+    void forEach(Consumer<StoredRecord> sink);
+
+    /** The records about one subject, in id order. */
+    List<StoredRecord> recordsOf(String subjectId);
+
+    /** The subject as last described by a record: kind and the latest name given. */
+    Optional<SubjectRef> subject(String subjectId);
+
+    Optional<StoredRecord> record(long id);
+
+    /** Sets a record's state; false when no record has that id. */
+    boolean setState(long id, RecordState state);
+
+    long count();
+
+    /** The outcome of an append: every record stored or found already stored, or the conflicts. */
+    sealed interface AppendResult permits Appended, Conflicted {
+    }
+
+    /** All stored; one outcome per submitted record, in order. */
+    record Appended(List<Outcome> outcomes) implements AppendResult {
+        public Appended {
+            outcomes = List.copyOf(outcomes);
+        }
+
+        public long storedCount() {
+            return outcomes.stream().filter(o -> o instanceof Stored).count();
+        }
+    }
+
+    /** Nothing stored: these submissions (by index) clash with stored records. */
+    record Conflicted(List<Conflict> conflicts) implements AppendResult {
+        public Conflicted {
+            conflicts = List.copyOf(conflicts);
+        }
+    }
+
+    record Conflict(int index, StoredRecord existing) {
+    }
+
+    sealed interface Outcome permits Stored, Duplicate {
+        StoredRecord record();
+    }
+
+    /** Newly stored. */
+    record Stored(StoredRecord record) implements Outcome {
+    }
+
+    /** The same record was already stored under this (source, source_ref). */
+    record Duplicate(StoredRecord record) implements Outcome {
+    }
+}

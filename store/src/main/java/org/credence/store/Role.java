@@ -1,0 +1,29 @@
+package org.credence.store;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a client key may do. A key has exactly one role. */
+public enum Role {
+    /** Submits records, scoped to record types. */
+    AGENCY,
+    /** Asks for decisions, scoped to actions. */
+    PARTNER,
+    /** Loads catalogs, reads files, works queues. */
+    OPERATOR,
+    /** Reads files and the audit trail; writes nothing. */
+    AUDITOR;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromCode(String code) {
+        for (Role role : values()) {
+            if (role.code().equals(code)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,198 @@
+package org.credence.store.sqlite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.credence.store.StoreException;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The one connection to the database file, the lock that serialises its use, and transactions.
+ * SQLite allows one writer at a time anyway, so a single guarded connection costs nothing on writes
+ * and keeps prepared statements warm.
+ */
+final class Database implements AutoCloseable {
+
+    static final String FILE_NAME = "credence.db";
+
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** Negative means KiB: 64 MiB of page cache keeps index pages in memory during large imports. */
+    private static final int CACHE_KIB = -64 * 1024;
+
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    // A ReentrantLock rather than synchronized: virtual threads must not pin a carrier while they
+    // wait on disk.
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean closed;
+
+    private Database(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) {@code dataDir/credence.db} and brings its schema up to date. */
+    static Database open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+        SQLiteDataSource dataSource = new SQLiteDataSource(config());
+        dataSource.setUrl("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath());
+        migrate(dataSource);
+        try {
+            return new Database(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + dataDir.resolve(FILE_NAME), e);
+        }
+    }
+
+    private static SQLiteConfig config() {
+        SQLiteConfig config = new SQLiteConfig();
+        // WAL lets readers and the writer proceed together; FULL syncs the log on every commit, so an
+        // acknowledged record survives a killed process and a lost power supply alike.
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setCacheSize(CACHE_KIB);
+        // Take the write lock when a transaction begins, not at its first write, so two processes on
+        // one file wait for each other instead of failing halfway through.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config;
+    }
+
+    private static void migrate(SQLiteDataSource dataSource) {
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/sqlite")
+                .load()
+                .migrate();
+    }
+
+    /** Runs {@code work} alone on the connection, each statement committing on its own. */
+    <T> T read(Work<T> work) {
+        lock.lock();
+        try {
+            ensureOpen();
+            return work.run(this);
+        } catch (SQLException e) {
+            throw new StoreException("database failure", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws or
+     * calls {@link Transaction#rollbackOnly()}.
+     */
+    <T> T transaction(TransactionalWork<T> work) {
+        lock.lock();
+        try {
+            ensureOpen();
+            Transaction transaction = new Transaction();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(this, transaction);
+                if (transaction.rollbackOnly) {
+                    connection.rollback();
+                } else {
+                    connection.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackAfter(e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database failure", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackAfter(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A statement prepared once per connection; use it only inside {@link #read} or {@link #transaction}. */
+    PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            SQLException failure = null;
+            for (PreparedStatement statement : statements.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    failure = e;
+                }
+            }
+            statements.clear();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failure = e;
+            }
+            if (failure != null) {
+                throw new StoreException("cannot close the database cleanly", failure);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Database db) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface TransactionalWork<T> {
+        T run(Database db, Transaction transaction) throws SQLException;
+    }
+
+    /** Lets work inside a transaction discard it while still returning a result. */
+    static final class Transaction {
+        private boolean rollbackOnly;
+
+        void rollbackOnly() {
+            rollbackOnly = true;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.credence.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.credence.record.RecordState;
+import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
+import org.credence.store.RecordStore.AppendResult;
+import org.credence.store.RecordStore.Appended;
+import org.credence.store.RecordStore.Conflict;
+import org.credence.store.RecordStore.Conflicted;
+import org.credence.store.RecordStore.Duplicate;
+import org.credence.store.RecordStore.Outcome;
+import org.credence.store.RecordStore.Stored;
+
+/**
+ * Appends a batch of records in one transaction, all or nothing.
+ *
+ * <p>Each record is inserted straight away and the unique (source, source_ref) index decides whether
+ * it is new: an insert that changes no row met a stored record, which is then read back and compared.
+ * New records, the common case, so cost one statement each, and conflicts are found in the same pass
+ * and all reported, after which the transaction is rolled back.
+ */
+final class RecordAppender {
+
+    private static final String MAX_ID = "SELECT coalesce(max(id), 0) FROM records";
+    private static final String INSERT = """
+            INSERT INTO records (id, source, source_ref, subject_id, subject_kind, subject_name, type,
+                                 occurred_at, details, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source, source_ref) DO NOTHING""";
+    private static final String BY_KEY =
+            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE source = ? AND source_ref = ?";
+
+    private final Database db;
+
+    RecordAppender(Database db) {
+        this.db = db;
+    }
+
+    AppendResult append(List<RecordSubmission> records, Instant recordedAt) {
+        String recordedText = Timestamps.format(recordedAt);
+        return db.transaction((d, transaction) -> {
+            // Ids are handed out here rather than by SQLite so that each outcome knows its id without
+            // a round trip; the transaction holds the write lock, so no one else can take them.
+            long nextId = maxId(d) + 1;
+            PreparedStatement insert = d.prepare(INSERT);
+            List<Outcome> outcomes = new ArrayList<>(records.size());
+            List<Conflict> conflicts = new ArrayList<>();
+            for (int index = 0; index < records.size(); index++) {
+                RecordSubmission record = records.get(index);
+                RecordRows.bindNew(insert, nextId, record, recordedText);
+                if (insert.executeUpdate() == 1) {
+                    outcomes.add(new Stored(new StoredRecord(nextId, record, recordedAt, RecordState.RECORDED)));
+                    nextId++;
+                    continue;
+                }
+                // The stored record may be one added earlier in this very batch: equal content makes
+                // the later one its duplicate, different content is a conflict like any other (the
+                // caller normally refuses such a batch before it gets here).
+                StoredRecord existing = byKey(d, record);
+                if (existing.submission().equals(record)) {
+                    outcomes.add(new Duplicate(existing));
+                } else {
+                    conflicts.add(new Conflict(index, existing));
+                }
+            }
+            if (!conflicts.isEmpty()) {
+                transaction.rollbackOnly();
+                return new Conflicted(conflicts);
+            }
+            return new Appended(outcomes);
+        });
+    }
+
+    private static long maxId(Database d) throws SQLException {
+        try (ResultSet row = d.prepare(MAX_ID).executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static StoredRecord byKey(Database d, RecordSubmission record) throws SQLException {
+        PreparedStatement query = d.prepare(BY_KEY);
+        query.setString(1, record.source());
+        query.setString(2, record.sourceRef());
+        try (ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("insert of " + record.source() + "/" + record.sourceRef()
+                        + " changed nothing, yet no record has that key");
+            }
+            return new RecordRows().read(row);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.credence.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import org.credence.record.RecordState;
+import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
+import org.credence.record.SubjectRef;
+import org.credence.subject.SubjectKind;
+
+/**
+ * Converts between rows of {@code records} and {@link StoredRecord}s. Not thread-safe: make one per
+ * query.
+ */
+final class RecordRows {
+
+    /** The columns every record query selects, in the order {@link #read} expects. */
+    static final String COLUMNS = "id, source, source_ref, subject_id, subject_kind, subject_name, type, "
+            + "occurred_at, details, recorded_at, state";
+
+    // Every record of one import shares its recorded_at, so remembering the last one spares a parse
+    // per row when millions are read back at start.
+    private String lastRecordedText;
+    private Instant lastRecordedAt;
+
+    StoredRecord read(ResultSet row) throws SQLException {
+        RecordSubmission submission = new RecordSubmission(
+                row.getString(2),
+                row.getString(3),
+                new SubjectRef(row.getString(4), kind(row.getString(5)), Optional.ofNullable(row.getString(6))),
+                row.getString(7),
+                LocalDate.parse(row.getString(8)),
+                Optional.ofNullable(row.getString(9)));
+        return new StoredRecord(row.getLong(1), submission, recordedAt(row.getString(10)), state(row.getString(11)));
+    }
+
+    private Instant recordedAt(String text) {
+        if (!text.equals(lastRecordedText)) {
+            lastRecordedAt = Timestamps.parse(text);
+            lastRecordedText = text;
+        }
+        return lastRecordedAt;
+    }
+
+    /**
+     * Binds {@code record} to parameters 1–10 of an insert listing {@code id} then the columns of
+     * {@link #COLUMNS} up to {@code recorded_at}; the state is always the column default.
+     */
+    static void bindNew(PreparedStatement insert, long id, RecordSubmission record, String recordedAt)
+            throws SQLException {
+        insert.setLong(1, id);
+        insert.setString(2, record.source());
+        insert.setString(3, record.sourceRef());
+        insert.setString(4, record.subject().id());
+        insert.setString(5, record.subject().kind().code());
+        setOptional(insert, 6, record.subject().name());
+        insert.setString(7, record.type());
+        insert.setString(8, record.occurredAt().toString());
+        setOptional(insert, 9, record.details());
+        insert.setString(10, recordedAt);
+    }
+
+    private static void setOptional(PreparedStatement statement, int index, Optional<String> value)
+            throws SQLException {
+        if (value.isPresent()) {
+            statement.setString(index, value.get());
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    static String code(RecordState state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static RecordState state(String code) {
+        return RecordState.valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
+    static SubjectKind kind(String code) {
+        return SubjectKind.fromCode(code)
+                .orElseThrow(() -> new IllegalStateException("unknown subject kind in the database: " + code));
+    }
+}

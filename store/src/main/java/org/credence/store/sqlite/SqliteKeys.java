@@ -1,0 +1,100 @@
+package org.credence.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.credence.store.ApiKey;
+import org.credence.store.KeyStore;
+import org.credence.store.Role;
+
+/** The {@code api_keys} table. */
+final class SqliteKeys implements KeyStore {
+
+    private static final String COLUMNS = "key_hash, name, role, scopes, created_at";
+    private static final String TAKEN = "SELECT name FROM api_keys WHERE name = ? OR key_hash = ?";
+    private static final String INSERT = "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
+    private static final String BY_HASH = "SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ?";
+    private static final String ALL = "SELECT " + COLUMNS + " FROM api_keys ORDER BY name";
+
+    /** Scope codes are stored as one column, separated by this. */
+    private static final String SEPARATOR = " ";
+
+    private final Database db;
+
+    SqliteKeys(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void create(ApiKey key) {
+        String scopes = scopes(key.scopes());
+        db.transaction((d, transaction) -> {
+            // Checked before inserting, in the same transaction, so the refusal names the clash
+            // instead of surfacing a constraint error.
+            PreparedStatement taken = d.prepare(TAKEN);
+            taken.setString(1, key.name());
+            taken.setString(2, key.keyHash());
+            try (ResultSet row = taken.executeQuery()) {
+                if (row.next()) {
+                    throw new IllegalStateException(row.getString(1).equals(key.name())
+                            ? "a key named '" + key.name() + "' already exists"
+                            : "a key with this secret already exists");
+                }
+            }
+            PreparedStatement insert = d.prepare(INSERT);
+            insert.setString(1, key.keyHash());
+            insert.setString(2, key.name());
+            insert.setString(3, key.role().code());
+            insert.setString(4, scopes);
+            insert.setString(5, Timestamps.format(key.createdAt()));
+            return insert.executeUpdate();
+        });
+    }
+
+    @Override
+    public Optional<ApiKey> byHash(String keyHash) {
+        return db.read(d -> {
+            PreparedStatement query = d.prepare(BY_HASH);
+            query.setString(1, keyHash);
+            List<ApiKey> keys = list(query);
+            return keys.isEmpty() ? Optional.empty() : Optional.of(keys.getFirst());
+        });
+    }
+
+    @Override
+    public List<ApiKey> all() {
+        return db.read(d -> list(d.prepare(ALL)));
+    }
+
+    private static String scopes(Set<String> scopes) {
+        for (String scope : scopes) {
+            if (scope.isBlank() || scope.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("a scope is a code without spaces, not '" + scope + "'");
+            }
+        }
+        return String.join(SEPARATOR, new TreeSet<>(scopes));
+    }
+
+    private static Set<String> scopes(String column) {
+        return column.isEmpty() ? Set.of() : Set.of(column.split(SEPARATOR));
+    }
+
+    private static List<ApiKey> list(PreparedStatement query) throws SQLException {
+        List<ApiKey> keys = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                String role = row.getString(3);
+                keys.add(new ApiKey(row.getString(1), row.getString(2),
+                        Role.fromCode(role).orElseThrow(() ->
+                                new IllegalStateException("unknown role in the database: " + role)),
+                        scopes(row.getString(4)), Timestamps.parse(row.getString(5))));
+            }
+        }
+        return keys;
+    }
+}

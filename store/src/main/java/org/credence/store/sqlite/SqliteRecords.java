@@ -1,0 +1,140 @@
+package org.credence.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.credence.record.RecordState;
+import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
+import org.credence.record.SubjectRef;
+import org.credence.store.RecordStore;
+
+/** The {@code records} table. */
+final class SqliteRecords implements RecordStore {
+
+    /**
+     * Records handed to {@link #forEach} per trip to the database: enough to amortise the query, few
+     * enough that the lock is free for writers between pages and memory stays flat.
+     */
+    static final int PAGE_SIZE = 10_000;
+
+    private static final String BY_ID = "SELECT " + RecordRows.COLUMNS + " FROM records WHERE id = ?";
+    private static final String BY_SUBJECT =
+            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE subject_id = ? ORDER BY id";
+    private static final String PAGE =
+            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE id > ? ORDER BY id LIMIT ?";
+    private static final String SUBJECT = """
+            SELECT subject_kind,
+                   (SELECT subject_name FROM records
+                     WHERE subject_id = ?1 AND subject_name IS NOT NULL ORDER BY id DESC LIMIT 1)
+              FROM records WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1""";
+    private static final String SET_STATE = "UPDATE records SET state = ? WHERE id = ?";
+    private static final String COUNT = "SELECT count(*) FROM records";
+
+    private final Database db;
+    private final RecordAppender appender;
+
+    SqliteRecords(Database db) {
+        this.db = db;
+        this.appender = new RecordAppender(db);
+    }
+
+    @Override
+    public AppendResult append(List<RecordSubmission> records, Instant recordedAt) {
+        return appender.append(records, recordedAt);
+    }
+
+    @Override
+    public void forEach(Consumer<StoredRecord> sink) {
+        // Pages by id rather than one long cursor: the sink runs outside the lock, and no read
+        // transaction stays open long enough to stop the log from being checkpointed.
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<StoredRecord> page = db.read(d -> list(d.prepare(PAGE), from, PAGE_SIZE));
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(sink);
+            after = page.getLast().id();
+        }
+    }
+
+    @Override
+    public List<StoredRecord> recordsOf(String subjectId) {
+        return db.read(d -> {
+            PreparedStatement query = d.prepare(BY_SUBJECT);
+            query.setString(1, subjectId);
+            return list(query);
+        });
+    }
+
+    @Override
+    public Optional<SubjectRef> subject(String subjectId) {
+        return db.read(d -> {
+            PreparedStatement query = d.prepare(SUBJECT);
+            query.setString(1, subjectId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SubjectRef(subjectId, RecordRows.kind(row.getString(1)),
+                        Optional.ofNullable(row.getString(2))));
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredRecord> record(long id) {
+        return db.read(d -> byId(d, id));
+    }
+
+    private static Optional<StoredRecord> byId(Database d, long id) throws SQLException {
+        PreparedStatement query = d.prepare(BY_ID);
+        query.setLong(1, id);
+        List<StoredRecord> found = list(query);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    @Override
+    public boolean setState(long id, RecordState state) {
+        return db.read(d -> {
+            PreparedStatement update = d.prepare(SET_STATE);
+            update.setString(1, RecordRows.code(state));
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public long count() {
+        return db.read(d -> {
+            try (ResultSet row = d.prepare(COUNT).executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    private static List<StoredRecord> list(PreparedStatement query, long after, int limit) throws SQLException {
+        query.setLong(1, after);
+        query.setInt(2, limit);
+        return list(query);
+    }
+
+    private static List<StoredRecord> list(PreparedStatement query) throws SQLException {
+        RecordRows rows = new RecordRows();
+        List<StoredRecord> records = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                records.add(rows.read(row));
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,56 @@
+package org.credence.store.sqlite;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.credence.record.RecordSubmission;
+import org.credence.record.SubjectRef;
+import org.credence.subject.ResidentIdentityNumber;
+import org.credence.subject.SubjectKind;
+import org.credence.subject.UnifiedSocialCreditCode;
+
+/** Valid subjects and records for the store's tests. */
+final class Fixtures {
+
+    static final Instant T0 = Instant.parse("2026-03-01T08:00:00.123456789Z");
+    static final Instant T1 = Instant.parse("2026-03-02T09:30:00Z");
+
+    private Fixtures() {
+    }
+
+    /** The {@code n}th person: a resident identity number born 1949-12-31 with a valid check character. */
+    static String personId(int n) {
+        String first17 = "11010519491231" + String.format("%03d", n % 1000);
+        return first17 + ResidentIdentityNumber.checkCharacter(first17);
+    }
+
+    /** The {@code n}th organization: a unified social credit code with a valid check character. */
+    static String organizationId(int n) {
+        String first17 = "91512081MA62K" + String.format("%04d", n % 10_000);
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    static SubjectRef person(int n) {
+        return new SubjectRef(personId(n), SubjectKind.PERSON, Optional.empty());
+    }
+
+    static SubjectRef person(int n, String name) {
+        return new SubjectRef(personId(n), SubjectKind.PERSON, Optional.of(name));
+    }
+
+    static SubjectRef organization(int n, String name) {
+        return new SubjectRef(organizationId(n), SubjectKind.ORGANIZATION, Optional.of(name));
+    }
+
+    /** A record from the court under {@code ref} about {@code subject}. */
+    static RecordSubmission record(String ref, SubjectRef subject) {
+        return new RecordSubmission("court.beijing", ref, subject, "judgment_unperformed",
+                LocalDate.of(2025, 11, 3), Optional.of("{\"case\":\"(2025) Jing 0105 Zhi 123\"}"));
+    }
+
+    /** The {@code n}th of a run of records about a thousand people, as an import would bring them. */
+    static RecordSubmission numbered(String source, long n) {
+        return new RecordSubmission(source, "r" + n, person((int) (n % 1000)), "contract_default",
+                LocalDate.of(2024, 1, 1).plusDays(n % 700), Optional.empty());
+    }
+}

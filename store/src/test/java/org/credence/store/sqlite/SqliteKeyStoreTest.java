@@ -1,0 +1,87 @@
+package org.credence.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.credence.store.sqlite.Fixtures.T0;
+import static org.credence.store.sqlite.Fixtures.T1;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.credence.store.ApiKey;
+import org.credence.store.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteKeyStoreTest {
+
+    private static final String HASH_A = "a".repeat(64);
+    private static final String HASH_B = "b".repeat(64);
+
+    @TempDir
+    Path dataDir;
+
+    private SqliteStore store;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.open(dataDir);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aCreatedKeyIsFoundByItsHash() {
+        ApiKey court = new ApiKey(HASH_A, "beijing-court", Role.AGENCY,
+                Set.of("judgment_unperformed", "court.contempt"), T0);
+        ApiKey bank = new ApiKey(HASH_B, "city-bank", Role.PARTNER, Set.of(), T1);
+
+        store.create(court);
+        store.create(bank);
+
+        assertThat(store.byHash(HASH_A)).contains(court);
+        assertThat(store.byHash(HASH_B)).contains(bank);
+        assertThat(store.byHash("c".repeat(64))).isEmpty();
+        assertThat(store.all()).containsExactly(court, bank);
+    }
+
+    @Test
+    void aNameInUseIsRefused() {
+        store.create(new ApiKey(HASH_A, "operator", Role.OPERATOR, Set.of(), T0));
+
+        assertThatThrownBy(() -> store.create(new ApiKey(HASH_B, "operator", Role.AUDITOR, Set.of(), T1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("operator");
+        assertThat(store.all()).hasSize(1);
+        assertThat(store.byHash(HASH_B)).isEmpty();
+    }
+
+    @Test
+    void aSecretInUseIsRefused() {
+        store.create(new ApiKey(HASH_A, "first", Role.OPERATOR, Set.of(), T0));
+
+        assertThatThrownBy(() -> store.create(new ApiKey(HASH_A, "second", Role.AUDITOR, Set.of(), T1)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aScopeWithASpaceIsRefused() {
+        assertThatThrownBy(() -> store.create(new ApiKey(HASH_A, "odd", Role.AGENCY, Set.of("two words"), T0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keysSurviveReopening() {
+        ApiKey auditor = new ApiKey(HASH_A, "auditor", Role.AUDITOR, Set.of(), T0);
+        store.create(auditor);
+        store.close();
+
+        store = SqliteStore.open(dataDir);
+
+        assertThat(store.byHash(HASH_A)).contains(auditor);
+    }
+}

@@ -1,0 +1,298 @@
+package org.credence.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.credence.store.sqlite.Fixtures.T0;
+import static org.credence.store.sqlite.Fixtures.T1;
+import static org.credence.store.sqlite.Fixtures.organization;
+import static org.credence.store.sqlite.Fixtures.person;
+import static org.credence.store.sqlite.Fixtures.record;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import org.credence.record.RecordState;
+import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
+import org.credence.record.SubjectRef;
+import org.credence.store.RecordStore.Appended;
+import org.credence.store.RecordStore.AppendResult;
+import org.credence.store.RecordStore.Conflict;
+import org.credence.store.RecordStore.Conflicted;
+import org.credence.store.RecordStore.Duplicate;
+import org.credence.store.RecordStore.Outcome;
+import org.credence.store.RecordStore.Stored;
+import org.credence.subject.ResidentIdentityNumber;
+import org.credence.subject.SubjectKind;
+import org.credence.subject.UnifiedSocialCreditCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteRecordStoreTest {
+
+    @TempDir
+    Path dataDir;
+
+    private SqliteStore store;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.open(dataDir);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static Appended appended(AppendResult result) {
+        assertThat(result).isInstanceOf(Appended.class);
+        return (Appended) result;
+    }
+
+    private static Conflicted conflicted(AppendResult result) {
+        assertThat(result).isInstanceOf(Conflicted.class);
+        return (Conflicted) result;
+    }
+
+    @Test
+    void fixturesAreValidIdentifiers() {
+        assertThat(new ResidentIdentityNumber().problem(Fixtures.personId(7))).isEmpty();
+        assertThat(new UnifiedSocialCreditCode().problem(Fixtures.organizationId(7))).isEmpty();
+    }
+
+    @Test
+    void createsTheDatabaseInTheDataDirectory() {
+        Path nested = dataDir.resolve("deeper/still");
+        SqliteStore.open(nested).close();
+        assertThat(nested.resolve("credence.db")).isRegularFile();
+    }
+
+    @Test
+    void appendStoresEveryRecordWithAscendingIds() {
+        RecordSubmission a = record("a", person(1, "Zhang Wei"));
+        RecordSubmission b = record("b", organization(2, "Sichuan Blue Sky Trading Co."));
+
+        Appended result = appended(store.append(List.of(a, b), T0));
+
+        assertThat(result.storedCount()).isEqualTo(2);
+        List<StoredRecord> stored = result.outcomes().stream().map(Outcome::record).toList();
+        assertThat(stored).extracting(StoredRecord::submission).containsExactly(a, b);
+        assertThat(stored.get(1).id()).isEqualTo(stored.get(0).id() + 1);
+        assertThat(stored).allSatisfy(r -> {
+            assertThat(r.recordedAt()).isEqualTo(T0);
+            assertThat(r.state()).isEqualTo(RecordState.RECORDED);
+            assertThat(store.record(r.id())).contains(r);
+        });
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsAbsentNameAndDetailsAbsent() {
+        RecordSubmission bare = new RecordSubmission("tax.sichuan", "t-1", person(3), "tax_arrears",
+                LocalDate.of(2024, 2, 29), Optional.empty());
+
+        StoredRecord stored = appended(store.append(List.of(bare), T0)).outcomes().getFirst().record();
+
+        assertThat(store.record(stored.id()).orElseThrow().submission()).isEqualTo(bare);
+    }
+
+    @Test
+    void resendingTheSameRecordIsADuplicateOfTheStoredOne() {
+        RecordSubmission a = record("a", person(1));
+        StoredRecord first = appended(store.append(List.of(a), T0)).outcomes().getFirst().record();
+
+        Appended again = appended(store.append(List.of(a), T1));
+
+        assertThat(again.outcomes()).containsExactly(new Duplicate(first));
+        assertThat(again.storedCount()).isZero();
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchMixingNewAndKnownRecordsStoresOnlyTheNew() {
+        RecordSubmission a = record("a", person(1));
+        StoredRecord first = appended(store.append(List.of(a), T0)).outcomes().getFirst().record();
+        RecordSubmission b = record("b", person(1));
+
+        Appended result = appended(store.append(List.of(b, a), T1));
+
+        assertThat(result.outcomes().get(0)).isInstanceOf(Stored.class);
+        assertThat(result.outcomes().get(1)).isEqualTo(new Duplicate(first));
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void sameKeyWithDifferentContentIsAConflictAndStoresNothing() {
+        RecordSubmission a = record("a", person(1));
+        StoredRecord first = appended(store.append(List.of(a), T0)).outcomes().getFirst().record();
+        RecordSubmission changed = new RecordSubmission(a.source(), a.sourceRef(), a.subject(), a.type(),
+                a.occurredAt().plusDays(1), a.details());
+        RecordSubmission fresh = record("fresh", person(2));
+
+        Conflicted result = conflicted(store.append(List.of(fresh, changed), T1));
+
+        assertThat(result.conflicts()).containsExactly(new Conflict(1, first));
+        assertThat(store.count()).isEqualTo(1);
+        assertThat(store.recordsOf(fresh.subject().id())).isEmpty();
+    }
+
+    @Test
+    void everyConflictIsListedAndTheBatchLeavesNoTrace() {
+        RecordSubmission a = record("a", person(1, "Li Na"));
+        RecordSubmission b = record("b", person(2));
+        List<StoredRecord> stored = appended(store.append(List.of(a, b), T0)).outcomes().stream()
+                .map(Outcome::record).toList();
+        List<RecordSubmission> batch = new ArrayList<>();
+        batch.add(record("c", person(3, "Wang Fang")));
+        batch.add(new RecordSubmission("court.beijing", "a", person(1, "Li Na (renamed)"), a.type(),
+                a.occurredAt(), a.details()));
+        batch.add(record("d", person(1, "Li Na (new name)")));
+        batch.add(new RecordSubmission("court.beijing", "b", person(2), a.type(), a.occurredAt(),
+                Optional.of("{\"case\":\"other\"}")));
+
+        Conflicted result = conflicted(store.append(batch, T1));
+
+        assertThat(result.conflicts()).containsExactly(new Conflict(1, stored.get(0)), new Conflict(3, stored.get(1)));
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.recordsOf(Fixtures.personId(3))).isEmpty();
+        assertThat(store.subject(Fixtures.personId(1)).orElseThrow().name()).contains("Li Na");
+        // The ids the failed batch would have taken go to the next one.
+        StoredRecord next = appended(store.append(List.of(batch.get(0)), T1)).outcomes().getFirst().record();
+        assertThat(next.id()).isEqualTo(stored.get(1).id() + 1);
+    }
+
+    @Test
+    void theSameRecordTwiceInOneBatchIsStoredOnce() {
+        RecordSubmission a = record("a", person(1));
+
+        Appended result = appended(store.append(List.of(a, a), T0));
+
+        StoredRecord stored = result.outcomes().get(0).record();
+        assertThat(result.outcomes()).containsExactly(new Stored(stored), new Duplicate(stored));
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyTwiceInOneBatchWithDifferentContentIsAConflict() {
+        RecordSubmission a = record("a", person(1));
+        RecordSubmission other = record("a", person(2));
+
+        Conflicted result = conflicted(store.append(List.of(a, other), T0));
+
+        assertThat(result.conflicts()).hasSize(1);
+        assertThat(result.conflicts().getFirst().index()).isEqualTo(1);
+        assertThat(result.conflicts().getFirst().existing().submission()).isEqualTo(a);
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void detailsAreComparedAsText() {
+        RecordSubmission a = record("a", person(1));
+        store.append(List.of(a), T0);
+        RecordSubmission spaced = new RecordSubmission(a.source(), a.sourceRef(), a.subject(), a.type(),
+                a.occurredAt(), Optional.of("{\"case\": \"(2025) Jing 0105 Zhi 123\"}"));
+
+        assertThat(store.append(List.of(spaced), T1)).isInstanceOf(Conflicted.class);
+    }
+
+    @Test
+    void anEmptyBatchStoresNothing() {
+        assertThat(appended(store.append(List.of(), T0)).outcomes()).isEmpty();
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void subjectHasItsKindAndTheLatestNameGiven() {
+        SubjectRef nameless = person(5);
+        store.append(List.of(record("1", person(5, "Chen Jie"))), T0);
+        store.append(List.of(record("2", person(5, "Chen Jie-Ming")), record("3", nameless)), T1);
+        store.append(List.of(record("4", nameless)), T1);
+
+        assertThat(store.subject(nameless.id()))
+                .contains(new SubjectRef(nameless.id(), SubjectKind.PERSON, Optional.of("Chen Jie-Ming")));
+    }
+
+    @Test
+    void aSubjectNeverNamedHasNoName() {
+        store.append(List.of(record("1", person(6))), T0);
+
+        assertThat(store.subject(Fixtures.personId(6)))
+                .contains(new SubjectRef(Fixtures.personId(6), SubjectKind.PERSON, Optional.empty()));
+        assertThat(store.subject(Fixtures.personId(7))).isEmpty();
+    }
+
+    @Test
+    void recordsOfASubjectComeInIdOrder() {
+        store.append(List.of(record("1", person(1)), record("2", person(2)), record("3", person(1))), T0);
+        store.append(List.of(record("4", person(1))), T1);
+
+        assertThat(store.recordsOf(Fixtures.personId(1)))
+                .extracting(r -> r.submission().sourceRef())
+                .containsExactly("1", "3", "4");
+        assertThat(store.recordsOf(Fixtures.personId(1))).extracting(StoredRecord::id).isSorted();
+    }
+
+    @Test
+    void setStateChangesOnlyThatRecord() {
+        List<Outcome> outcomes = appended(store.append(List.of(record("1", person(1)), record("2", person(1))), T0))
+                .outcomes();
+        long id = outcomes.get(0).record().id();
+
+        assertThat(store.setState(id, RecordState.ANNULLED)).isTrue();
+        assertThat(store.setState(id + 100, RecordState.REPAIRED)).isFalse();
+
+        assertThat(store.record(id).orElseThrow().state()).isEqualTo(RecordState.ANNULLED);
+        assertThat(store.record(outcomes.get(1).record().id()).orElseThrow().state()).isEqualTo(RecordState.RECORDED);
+        assertThat(store.record(id + 100)).isEmpty();
+    }
+
+    @Test
+    void aStateChangeDoesNotMakeAResentRecordDifferent() {
+        RecordSubmission a = record("a", person(1));
+        long id = appended(store.append(List.of(a), T0)).outcomes().getFirst().record().id();
+        store.setState(id, RecordState.REPAIRED);
+
+        Outcome again = appended(store.append(List.of(a), T1)).outcomes().getFirst();
+
+        assertThat(again).isInstanceOf(Duplicate.class);
+        assertThat(again.record().state()).isEqualTo(RecordState.REPAIRED);
+    }
+
+    @Test
+    void forEachVisitsEveryRecordInIdOrderAcrossPages() {
+        int total = SqliteRecords.PAGE_SIZE * 2 + 17;
+        store.append(LongStream.range(0, total / 2).mapToObj(n -> Fixtures.numbered("a", n)).toList(), T0);
+        store.append(LongStream.range(0, total - total / 2).mapToObj(n -> Fixtures.numbered("b", n)).toList(), T1);
+
+        List<Long> ids = new ArrayList<>();
+        store.forEach(r -> ids.add(r.id()));
+
+        assertThat(ids).hasSize(total).isSorted().doesNotHaveDuplicates();
+        assertThat(ids.getFirst()).isEqualTo(1L);
+        assertThat(ids.getLast()).isEqualTo((long) total);
+    }
+
+    @Test
+    void everythingIsThereAfterReopening() {
+        RecordSubmission a = record("a", person(1, "Zhao Lei"));
+        RecordSubmission b = record("b", organization(9, "Chengdu Rivers Ltd."));
+        List<StoredRecord> stored = appended(store.append(List.of(a, b), T0)).outcomes().stream()
+                .map(Outcome::record).toList();
+        store.setState(stored.get(1).id(), RecordState.ANNULLED);
+        store.close();
+
+        store = SqliteStore.open(dataDir);
+
+        List<StoredRecord> all = new ArrayList<>();
+        store.forEach(all::add);
+        assertThat(all).containsExactly(stored.get(0),
+                new StoredRecord(stored.get(1).id(), b, T0, RecordState.ANNULLED));
+        assertThat(store.subject(Fixtures.personId(1)).orElseThrow().name()).contains("Zhao Lei");
+        assertThat(appended(store.append(List.of(a), T1)).outcomes()).containsExactly(new Duplicate(stored.get(0)));
+    }
+}
