@@ -1,6 +1,7 @@
 package org.credence.api;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,17 +54,17 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/subjects/{id}/file", guard.admit(Set.of(Role.OPERATOR, Role.AUDITOR), subjects::file));
 
             config.routes.exception(ApiError.class, (e, ctx) -> Respond.error(ctx, e));
+            // Javalin's own refusals (no such route, wrong method) get the same error shape.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> Respond.error(ctx, new ApiError(e.getStatus(),
+                    switch (e.getStatus()) {
+                        case 404 -> "not_found";
+                        case 405 -> "method_not_allowed";
+                        default -> "http_" + e.getStatus();
+                    }, e.getStatus() == 404 ? "no such resource: " + ctx.method() + " " + ctx.path() : e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 Respond.error(ctx, new ApiError(500, "internal_error", "the server failed to answer; the failure is logged"));
             });
-            config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null) {
-                    Respond.error(ctx, new ApiError(404, "not_found", "no such resource: " + ctx.method() + " " + ctx.path()));
-                }
-            });
-            config.routes.error(405, "*", ctx -> Respond.error(ctx,
-                    new ApiError(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
         });
         return new ApiServer(app, metrics);
     }

@@ -18,7 +18,9 @@ public final class BinPhrases {
      */
     public static String phrase(AttributeWords words, Bin bin, boolean integral) {
         return switch (bin) {
-            case Bin.Interval interval -> words.label() + " " + range(interval, integral) + unit(words);
+            case Bin.Interval interval -> words.template().isEmpty()
+                    ? words.label() + " " + range(interval, integral) + unit(words)
+                    : words.template().replace("{range}", range(interval, integral) + unit(words));
             case Bin.Categories group -> words.label() + ": " + list(group.values().stream().map(words::value).toList());
             case Bin.Other other -> words.label() + " not given, or a value not seen in training";
         };

@@ -31,8 +31,9 @@ public sealed interface Bin permits Bin.Interval, Bin.Categories, Bin.Other {
     }
 
     /**
-     * Missing values and categories absent from training. Unless training saw enough of them to
-     * estimate a weight of evidence, it carries none (zero): no evidence either way.
+     * Missing values and categories absent from training. If training saw enough of them, they
+     * have their own weight of evidence; otherwise they get the least favourable one of the
+     * attribute, so that withholding a value can never raise a score.
      */
     record Other() implements Bin {
     }

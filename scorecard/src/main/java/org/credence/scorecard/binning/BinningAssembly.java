@@ -18,7 +18,7 @@ final class BinningAssembly {
 
     /**
      * @param other outcomes of rows with no value; they get their own WoE only if there are at
-     *              least {@code minCount} of them, otherwise the Other bin carries no evidence
+     *              least {@code minCount} of them, otherwise the lowest WoE of the attribute
      */
     static AttributeBinning assemble(String attribute, List<Bin> bins, List<BinCounts> counts, BinCounts other,
             int minCount) {
@@ -32,9 +32,17 @@ final class BinningAssembly {
         for (int i = 0; i < bins.size(); i++) {
             statistics.add(new BinStatistics(bins.get(i), counts.get(i).goods(), counts.get(i).bads(), woe.woe()[i]));
         }
-        double otherWoe = otherEstimated ? woe.woe()[bins.size()] : 0.0;
+        double otherWoe = otherEstimated ? woe.woe()[bins.size()] : lowest(woe.woe(), bins.size());
         statistics.add(new BinStatistics(new Bin.Other(), other.goods(), other.bads(), otherWoe));
         return new AttributeBinning(attribute, statistics, woe.informationValue());
+    }
+
+    private static double lowest(double[] woe, int bins) {
+        double lowest = 0.0;
+        for (int i = 0; i < bins; i++) {
+            lowest = i == 0 ? woe[i] : Math.min(lowest, woe[i]);
+        }
+        return lowest;
     }
 
     static List<BinCounts> counts(List<Run> runs) {

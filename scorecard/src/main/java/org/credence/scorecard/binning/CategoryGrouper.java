@@ -12,8 +12,8 @@ import org.credence.scorecard.data.NominalColumn;
  * fine classes of a numeric attribute: a sparse category (say, "retraining" with a handful of
  * loans) is folded into the neighbour with the closest bad rate, then ChiMerge joins neighbours
  * that do not differ significantly, down to at most {@code maxBins} groups. Categories declared but
- * never seen in training belong to no group; at scoring time they fall into the Other bin and carry
- * no evidence, rather than borrowing the evidence of a group they were never measured in.
+ * never seen in training belong to no group: at scoring time they fall into the Other bin, rather
+ * than borrowing the evidence of a group they were never measured in.
  */
 public final class CategoryGrouper {
     private CategoryGrouper() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.credence.scorecard.Scorecard;
 import org.credence.scorecard.ScorecardAttribute;
 import org.credence.scorecard.ScorecardBin;
@@ -19,14 +18,14 @@ import org.credence.scorecard.validation.CalibrationBand;
 
 /** The tables of a report as CSV: the scorecard, the calibration and the fairness groups. */
 public final class CsvFiles {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT;
 
     private CsvFiles() {
     }
 
     public static void scorecard(Scorecard scorecard, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Rows csv = new Rows(out);
             csv.printRecord("attribute", "bin", "points", "woe", "goods", "bads", "bad_rate");
             for (ScorecardAttribute attribute : scorecard.attributes()) {
                 for (ScorecardBin bin : attribute.bins()) {
@@ -39,8 +38,8 @@ public final class CsvFiles {
     }
 
     public static void calibration(List<CalibrationBand> bands, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Rows csv = new Rows(out);
             csv.printRecord("score_from", "score_to", "applicants", "bads", "observed_bad_rate", "predicted_bad_rate");
             for (CalibrationBand band : bands) {
                 csv.printRecord(band.from(), band.to(), band.applicants(), band.bads(), fixed(band.observedBadRate(), 4),
@@ -50,8 +49,8 @@ public final class CsvFiles {
     }
 
     public static void fairness(FairnessReport report, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Rows csv = new Rows(out);
             csv.printRecord("view", "attribute", "group", "applicants", "approved", "approval_rate", "bad_rate",
                     "mean_score", "auc", "disparate_impact", "below_four_fifths");
             for (ViewReport view : report.views()) {
@@ -62,6 +61,14 @@ public final class CsvFiles {
                             group.belowFourFifths());
                 }
             }
+        }
+    }
+
+    /** Writes records through {@link CSVFormat#format}, which quotes each field as needed. */
+    private record Rows(Writer out) {
+        void printRecord(Object... values) throws IOException {
+            out.write(FORMAT.format(values));
+            out.write('\n');
         }
     }
 

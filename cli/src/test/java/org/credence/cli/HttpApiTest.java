@@ -1,0 +1,247 @@
+package org.credence.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.credence.cli.Harness.ORGANIZATION;
+import static org.credence.cli.Harness.PERSON;
+import static org.credence.cli.Harness.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP contract, through the real server on loopback over a real SQLite data directory. */
+class HttpApiTest {
+
+    @TempDir
+    Path tmp;
+
+    Harness harness;
+    Http http;
+    String agency;
+    String partner;
+    String operator;
+    String auditor;
+
+    @BeforeEach
+    void start() {
+        harness = new Harness(tmp.resolve("data"));
+        agency = harness.key("agency", "court");
+        partner = harness.key("partner", "airline", "travel.air.ticket", "finance.loan");
+        operator = harness.key("operator", "ops");
+        auditor = harness.key("auditor", "audit");
+        http = harness.start();
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private Http.Reply submit(String body) {
+        return http.post("/api/v1/records", agency, body);
+    }
+
+    private Http.Reply decide(String subject, String action) {
+        return http.post("/api/v1/decisions", partner,
+                "{\"subject\":\"" + subject + "\",\"action\":\"" + action + "\",\"purpose\":\"ticket sale\"}");
+    }
+
+    @Test
+    void aJudgmentDefaultDeniesAirTravelWithReasonBasisAndUntil() {
+        assertThat(submit(record("court-1", "J-1", PERSON, "person", "court.judgment_default", "2026-03-01")).status())
+                .isEqualTo(201);
+
+        Http.Reply reply = decide(PERSON, "travel.air.ticket");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode json = reply.json();
+        assertThat(json.path("decision").asText()).isEqualTo("deny");
+        assertThat(json.path("decision_id").asText()).isNotBlank();
+        JsonNode measure = json.path("measures").get(0);
+        assertThat(measure.path("code").asText()).isEqualTo("no_air_travel");
+        assertThat(measure.path("effect").asText()).isEqualTo("deny");
+        assertThat(measure.path("legal_basis").asText()).contains("Fa Shi");
+        assertThat(measure.path("until").asText()).isEqualTo("2028-03-01");
+        // Minimal: the partner learns the outcome and its reason, never the score or the file.
+        assertThat(json.has("points")).isFalse();
+        assertThat(json.has("grade")).isFalse();
+        assertThat(json.has("records")).isFalse();
+    }
+
+    @Test
+    void aCleanSubjectIsAllowedAndALowGradeIsSentToReview() {
+        assertThat(decide(ORGANIZATION, "travel.air.ticket").json().path("decision").asText()).isEqualTo("allow");
+
+        // Three serious records take an organization from 1000 to 550, grade D: loans go to review.
+        submit(record("court-1", "E-1", ORGANIZATION, "organization", "court.enforcement_evasion", "2026-01-10"));
+        submit(record("court-1", "E-2", ORGANIZATION, "organization", "court.enforcement_obstruction", "2026-02-10"));
+        submit(record("tax-1", "T-1", ORGANIZATION, "organization", "tax.evasion_major", "2026-03-10"));
+
+        JsonNode loan = decide(ORGANIZATION, "finance.loan").json();
+        assertThat(loan.path("decision").asText()).isEqualTo("review");
+        assertThat(loan.findValuesAsText("code")).contains("loan_review_low_grade", "loan_review_dishonest_debtor");
+    }
+
+    @Test
+    void theSameRecordTwiceIsOneRecordAndADifferentOneUnderItsKeyIsAConflict() {
+        String first = record("court-1", "J-7", PERSON, "person", "court.judgment_default", "2026-03-01");
+        Http.Reply stored = submit(first);
+        Http.Reply again = submit(first);
+        Http.Reply changed = submit(record("court-1", "J-7", PERSON, "person", "court.judgment_default", "2026-03-02"));
+
+        assertThat(stored.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("status").asText()).isEqualTo("duplicate");
+        assertThat(again.json().path("id").asLong()).isEqualTo(stored.json().path("id").asLong());
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.error()).isEqualTo("conflict");
+        assertThat(http.get("/health", null).json().path("records").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void badRecordsAreRefusedWithTheFieldAndTheReason() {
+        assertThat(submit("{not json").error()).isEqualTo("malformed_json");
+        assertThat(submit("").status()).isEqualTo(400);
+        assertThat(submit("[1,2]").status()).isEqualTo(400);
+
+        Http.Reply wrongCheck = submit(record("c", "1", "110105194912310021", "person", "court.judgment_default", "2026-01-01"));
+        assertThat(wrongCheck.status()).isEqualTo(400);
+        assertThat(wrongCheck.error()).isEqualTo("invalid_record");
+        assertThat(wrongCheck.json().path("problems").get(0).path("field").asText()).isEqualTo("subject.id");
+        assertThat(wrongCheck.json().path("problems").get(0).path("reason").asText()).contains("check character");
+
+        Http.Reply future = submit(record("c", "2", PERSON, "person", "court.judgment_default", "2026-11-24"));
+        assertThat(future.json().path("problems").get(0).path("field").asText()).isEqualTo("occurred_at");
+        assertThat(future.json().path("problems").get(0).path("reason").asText()).contains("future");
+
+        Http.Reply unknownType = submit(record("c", "3", PERSON, "person", "speech.online_post", "2026-01-01"));
+        assertThat(unknownType.json().path("problems").get(0).path("field").asText()).isEqualTo("type");
+
+        Http.Reply wrongKind = submit(record("c", "4", PERSON, "person", "tax.evasion_major", "2026-01-01"));
+        assertThat(wrongKind.json().path("problems").get(0).path("reason").asText()).contains("does not apply");
+
+        String withExtra = record("c", "5", PERSON, "person", "traffic.ticket", "2026-01-01").replace("}\"", "}\"")
+                .replaceFirst("\\{", "{\"score_bonus\":5,");
+        Http.Reply unknownField = submit(withExtra);
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().path("problems").get(0).path("field").asText()).isEqualTo("score_bonus");
+        assertThat(unknownField.json().path("problems").get(0).path("reason").asText()).isEqualTo("unknown field");
+
+        Http.Reply oversized = submit("{\"source\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(oversized.status()).isEqualTo(400);
+        assertThat(oversized.error()).isEqualTo("body_too_large");
+
+        assertThat(http.get("/health", null).json().path("records").asLong()).isZero();
+    }
+
+    @Test
+    void keysAreCheckedForPresenceRoleAndScope() {
+        String body = record("court-1", "J-1", PERSON, "person", "court.judgment_default", "2026-03-01");
+        Http.Reply none = http.post("/api/v1/records", null, body);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.error()).isEqualTo("unauthenticated");
+        assertThat(http.post("/api/v1/records", "cr_not-a-key", body).status()).isEqualTo(401);
+        assertThat(http.post("/api/v1/records", partner, body).status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/decisions", agency, "{}").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/subjects/" + PERSON + "/file", partner).status()).isEqualTo(403);
+
+        String trafficOnly = harness.key("agency", "traffic-police", "traffic.ticket");
+        Http.Reply outOfScope = http.post("/api/v1/records", trafficOnly, body);
+        assertThat(outOfScope.status()).isEqualTo(403);
+        assertThat(outOfScope.error()).isEqualTo("out_of_scope");
+
+        Http.Reply hotel = http.post("/api/v1/decisions", partner,
+                "{\"subject\":\"" + PERSON + "\",\"action\":\"lodging.star_hotel\",\"purpose\":\"booking\"}");
+        assertThat(hotel.status()).isEqualTo(403);
+    }
+
+    @Test
+    void decisionRequestsAreValidated() {
+        assertThat(decide("11010519491231002Y", "travel.air.ticket").error()).isEqualTo("invalid_subject");
+        assertThat(decide(PERSON, "travel.teleport").error()).isEqualTo("unknown_action");
+        Http.Reply noPurpose = http.post("/api/v1/decisions", partner,
+                "{\"subject\":\"" + PERSON + "\",\"action\":\"travel.air.ticket\"}");
+        assertThat(noPurpose.status()).isEqualTo(400);
+        assertThat(noPurpose.json().path("problems").get(0).path("field").asText()).isEqualTo("purpose");
+        Http.Reply extra = http.post("/api/v1/decisions", partner,
+                "{\"subject\":\"" + PERSON + "\",\"action\":\"travel.air.ticket\",\"purpose\":\"x\",\"show_score\":true}");
+        assertThat(extra.status()).isEqualTo(400);
+    }
+
+    @Test
+    void operatorsAndAuditorsReadTheFileWithItsExplanation() {
+        submit(record("court-1", "J-1", PERSON, "person", "court.judgment_default", "2026-03-01"));
+        submit(record("police-1", "T-1", PERSON, "person", "traffic.ticket", "2026-01-05"));
+
+        JsonNode file = http.get("/api/v1/subjects/" + PERSON + "/file", operator).json();
+        assertThat(file.path("points").asInt()).isEqualTo(900);
+        assertThat(file.path("grade").asText()).isEqualTo("B");
+        assertThat(file.path("kind").asText()).isEqualTo("person");
+        assertThat(file.path("records")).hasSize(2);
+        assertThat(file.path("records").findValuesAsText("status")).containsExactlyInAnyOrder("active", "expired");
+        assertThat(file.path("lists").get(0).path("code").asText()).isEqualTo("dishonest_debtors");
+        assertThat(file.path("lists").get(0).path("until").asText()).isEqualTo("2028-03-01");
+        assertThat(file.path("measures").findValuesAsText("code")).contains("no_air_travel", "no_star_hotel");
+
+        JsonNode past = http.get("/api/v1/subjects/" + PERSON + "/file?as_of=2026-02-01", auditor).json();
+        assertThat(past.path("points").asInt()).isEqualTo(995);
+        assertThat(past.path("records")).hasSize(1);
+
+        assertThat(http.get("/api/v1/subjects/" + ORGANIZATION + "/file", operator).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/subjects/123/file", operator).error()).isEqualTo("invalid_subject");
+        assertThat(http.get("/api/v1/subjects/" + PERSON + "/file?as_of=yesterday", operator).error()).isEqualTo("invalid_date");
+    }
+
+    @Test
+    void aBulkUploadIsAllOrNothingAndNamesEveryBadLine() {
+        String good = String.join("\n",
+                record("court-1", "B-1", PERSON, "person", "court.judgment_default", "2026-03-01"),
+                record("police-1", "B-2", PERSON, "person", "traffic.ticket", "2026-10-01"),
+                record("tax-1", "B-3", ORGANIZATION, "organization", "tax.arrears", "2026-09-01"));
+        String bad = String.join("\n",
+                record("court-1", "C-1", PERSON, "person", "court.judgment_default", "2026-03-01"),
+                "{broken",
+                record("police-1", "C-3", PERSON, "person", "traffic.ticket", "2027-01-01"));
+
+        Http.Reply rejected = http.post("/api/v1/records/bulk", agency, bad);
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.error()).isEqualTo("invalid_batch");
+        assertThat(rejected.json().path("problems").findValuesAsText("line")).containsExactly("2", "3");
+        assertThat(http.get("/health", null).json().path("records").asLong()).isZero();
+
+        Http.Reply accepted = http.post("/api/v1/records/bulk", agency, good);
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.json().path("stored").asInt()).isEqualTo(3);
+        assertThat(http.post("/api/v1/records/bulk", agency, good).json().path("duplicates").asInt()).isEqualTo(3);
+        assertThat(http.get("/health", null).json().path("records").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void theCatalogHealthAndMetricsArePublic() {
+        JsonNode catalog = http.get("/api/v1/catalog", null).json();
+        assertThat(catalog.path("id").asText()).isEqualTo("example-city");
+        assertThat(catalog.path("record_types").size()).isGreaterThanOrEqualTo(15);
+        assertThat(catalog.path("record_types").get(0).has("legal_basis")).isTrue();
+
+        decide(PERSON, "travel.air.ticket");
+        Http.Reply metrics = http.get("/metrics", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("credence_decisions_total{outcome=\"allow\"} 1.0");
+        assertThat(http.get("/nowhere", null).error()).isEqualTo("not_found");
+    }
+
+    @Test
+    void aRestartLosesNothing() {
+        submit(record("court-1", "J-1", PERSON, "person", "court.judgment_default", "2026-03-01"));
+        String before = http.get("/api/v1/subjects/" + PERSON + "/file", operator).body();
+
+        harness.stop();
+        http = harness.start();
+
+        assertThat(http.get("/api/v1/subjects/" + PERSON + "/file", operator).body()).isEqualTo(before);
+        assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("deny");
+    }
+}
