@@ -20,9 +20,10 @@ import org.credence.subject.UnifiedSocialCreditCode;
  * A deterministic synthetic population for demos and load tests: valid ids, plausible names, and
  * records drawn per record type at rates that make most subjects clean and a few percent listed.
  *
- * <p>Rates are per subject per year, by category, and fall with severity (a record type worth
- * -100 is drawn a tenth as often as one worth -10), so any catalog gets a plausible mix without a
- * table per type. Records fall in the three years before the as-of date. A subject for whom
+ * <p>Rates are per subject per year, by category, and fall with the square of severity (a record
+ * type worth -100 is drawn a hundredth as often as one worth -10), so any catalog gets a plausible
+ * mix without a table per type: with the example catalog about 3% of persons are on the dishonest
+ * debtors list and most subjects hold only minor records. Records fall in the three years before the as-of date. A subject for whom
  * nothing was drawn still gets one mild record (under 10 points either way), since a subject
  * exists in the system only through what has been recorded about it.
  */
@@ -30,13 +31,13 @@ final class Population {
 
     /** Yearly rate of a 10-point record of each category for a person; organizations differ below. */
     private static final Map<Category, Double> RATES = Map.of(
-            Category.JUDICIAL, 0.010,
-            Category.TAX, 0.010,
-            Category.FINANCIAL, 0.030,
-            Category.REGULATORY, 0.020,
-            Category.TRAFFIC, 0.200,
-            Category.CONTRACT, 0.020,
-            Category.COMMENDATION, 0.010,
+            Category.JUDICIAL, 0.600,
+            Category.TAX, 0.050,
+            Category.FINANCIAL, 0.040,
+            Category.REGULATORY, 0.200,
+            Category.TRAFFIC, 0.100,
+            Category.CONTRACT, 0.050,
+            Category.COMMENDATION, 0.050,
             Category.CIVIC, 0.080);
     private static final int YEARS = 3;
     private static final String[] REGIONS = {"110105", "310104", "440305", "371082", "330106", "510107", "420106", "320583"};
@@ -99,7 +100,8 @@ final class Population {
     }
 
     private double rate(RecordType type, SubjectKind kind) {
-        double rate = RATES.get(type.category()) * 10.0 / Math.max(10, Math.abs(type.points()));
+        double mildness = 10.0 / Math.max(10, Math.abs(type.points()));
+        double rate = RATES.get(type.category()) * mildness * mildness;
         if (kind == SubjectKind.ORGANIZATION && type.category() == Category.TRAFFIC) {
             rate *= 0.5;
         }
