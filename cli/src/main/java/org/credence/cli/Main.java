@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.credence.scorecard.cli.ScorecardCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
+                ScorecardCommand.class,
         })
 public final class Main {
 

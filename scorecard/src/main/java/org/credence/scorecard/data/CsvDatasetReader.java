@@ -2,6 +2,7 @@ package org.credence.scorecard.data;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class CsvDatasetReader {
                 }
                 rows.add(record.values());
             }
-        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new DataFormatException(source, "is not valid CSV: " + e.getMessage());
         }
         List<Column> columns = new ArrayList<>(header.size());

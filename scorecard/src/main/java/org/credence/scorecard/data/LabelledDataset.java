@@ -1,5 +1,7 @@
 package org.credence.scorecard.data;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,14 +16,14 @@ public record LabelledDataset(Dataset features, int[] bad, String target, String
 
     /**
      * Splits the declared target column off a data set. The target must have exactly two
-     * observed values, one of which is {@code badLabel}; no row may lack it.
+     * observed values, one of which is {@code badLabel}; no row may lack it. A numeric target
+     * (0/1 in a CSV file) is read as the categories "0" and "1".
      */
     public static LabelledDataset of(Dataset data, String target, String badLabel) {
-        Column column = data.column(target);
-        if (!(column instanceof NominalColumn nominal)) {
-            throw new DataFormatException(data.source(), "target column '" + target
-                    + "' must be categorical with two values (for example good/bad)");
-        }
+        NominalColumn nominal = switch (data.column(target)) {
+            case NominalColumn categorical -> categorical;
+            case NumericColumn numeric -> asCategories(numeric);
+        };
         Set<String> observed = new LinkedHashSet<>();
         for (int row = 0; row < nominal.size(); row++) {
             String value = nominal.valueAt(row);
@@ -46,6 +48,25 @@ public record LabelledDataset(Dataset features, int[] bad, String target, String
             bad[row] = nominal.code(row) == badCode ? 1 : 0;
         }
         return new LabelledDataset(data.without(Set.of(target)), bad, target, badLabel, goodLabel);
+    }
+
+    private static NominalColumn asCategories(NumericColumn numeric) {
+        List<String> categories = new ArrayList<>();
+        int[] codes = new int[numeric.size()];
+        for (int row = 0; row < codes.length; row++) {
+            if (numeric.isMissing(row)) {
+                codes[row] = NominalColumn.MISSING;
+                continue;
+            }
+            String value = new BigDecimal(Double.toString(numeric.value(row))).stripTrailingZeros().toPlainString();
+            int code = categories.indexOf(value);
+            if (code < 0) {
+                code = categories.size();
+                categories.add(value);
+            }
+            codes[row] = code;
+        }
+        return new NominalColumn(numeric.name(), categories, codes);
     }
 
     public int rows() {

@@ -81,7 +81,7 @@ class ArffReaderTest {
         assertThatThrownBy(() -> LabelledDataset.of(data, "class", "default"))
                 .hasMessageContaining("none is the bad outcome 'default'");
         assertThatThrownBy(() -> LabelledDataset.of(data, "duration", "bad"))
-                .hasMessageContaining("must be categorical");
+                .hasMessageContaining("must have exactly two values");
         assertThatThrownBy(() -> LabelledDataset.of(data, "purpose", "bad"))
                 .hasMessageContaining("exactly two values");
         assertThatThrownBy(() -> LabelledDataset.of(data, "outcome", "bad"))

@@ -26,6 +26,22 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void aZeroOneTargetIsReadAsTwoCategories() throws Exception {
+        Dataset data = CsvDatasetReader.read(new StringReader("""
+                amount,defaulted
+                100,0
+                250,1
+                80,0
+                """), "t.csv");
+
+        LabelledDataset labelled = LabelledDataset.of(data, "defaulted", "1");
+
+        assertThat(labelled.bad()).containsExactly(0, 1, 0);
+        assertThat(labelled.goodLabel()).isEqualTo("0");
+        assertThat(labelled.featureNames()).containsExactly("amount");
+    }
+
+    @Test
     void aRowWithTheWrongNumberOfFieldsIsNamed() {
         assertThatThrownBy(() -> CsvDatasetReader.read(new StringReader("""
                 a,b

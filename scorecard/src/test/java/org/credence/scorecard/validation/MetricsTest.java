@@ -48,14 +48,14 @@ class MetricsTest {
     @Test
     void calibrationGroupsByScoreBand() {
         int[] scores = {360, 399, 400, 949, 950};
-        double[] p = {0.8, 0.6, 0.5, 0.1, 0.1};
+        double[] p = {0.75, 0.25, 0.5, 0.125, 0.125};
         int[] bad = {1, 0, 1, 0, 0};
 
         List<CalibrationBand> table = CalibrationTable.byScoreBand(scores, p, bad, 350, 950, 50);
 
         assertThat(table).containsExactly(
-                new CalibrationBand(350, 400, 2, 1, 0.5, 0.7),
+                new CalibrationBand(350, 400, 2, 1, 0.5, 0.5),
                 new CalibrationBand(400, 450, 1, 1, 1.0, 0.5),
-                new CalibrationBand(900, 951, 2, 0, 0.0, 0.1));
+                new CalibrationBand(900, 951, 2, 0, 0.0, 0.125));
     }
 }
