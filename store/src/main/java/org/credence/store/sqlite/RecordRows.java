@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import org.credence.record.RecordState;
@@ -35,9 +36,32 @@ final class RecordRows {
                 row.getString(3),
                 new SubjectRef(row.getString(4), kind(row.getString(5)), Optional.ofNullable(row.getString(6))),
                 row.getString(7),
-                LocalDate.parse(row.getString(8)),
+                date(row.getString(8)),
                 Optional.ofNullable(row.getString(9)));
         return new StoredRecord(row.getLong(1), submission, recordedAt(row.getString(10)), state(row.getString(11)));
+    }
+
+    /**
+     * Reads the schema's YYYY-MM-DD by hand: the general parser costs a sixth of a full scan, and the
+     * state index reads every record at start.
+     */
+    static LocalDate date(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return LocalDate.parse(text);
+        }
+        return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                throw new DateTimeParseException("not a date", text, i);
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     private Instant recordedAt(String text) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.credence.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,21 +55,41 @@ class DatabaseTest {
         }
     }
 
+    private static int catalogRows(Database db) {
+        return db.read(d -> {
+            try (ResultSet row = d.prepare("SELECT count(*) FROM catalogs").executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+    }
+
+    private static void insertCatalog(Database d) throws SQLException {
+        d.prepare("INSERT INTO catalogs (catalog_id, version, source, loaded_at) VALUES ('x', 1, '', '')")
+                .executeUpdate();
+    }
+
     @Test
     void aFailingTransactionLeavesNothing() {
         try (Database db = Database.open(dataDir)) {
             assertThatThrownBy(() -> db.transaction((d, transaction) -> {
-                d.prepare("INSERT INTO catalogs (catalog_id, version, source, loaded_at) VALUES ('x', 1, '', '')")
-                        .executeUpdate();
+                insertCatalog(d);
                 throw new SQLException("disk on fire");
-            })).hasRootCauseMessage("disk on fire");
-            int catalogs = db.read(d -> {
-                try (ResultSet row = d.prepare("SELECT count(*) FROM catalogs").executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            });
-            assertThat(catalogs).isZero();
+            })).isInstanceOf(StoreException.class).hasRootCauseMessage("disk on fire");
+
+            assertThat(catalogRows(db)).isZero();
+        }
+    }
+
+    @Test
+    void evenAnErrorRollsTheTransactionBack() {
+        try (Database db = Database.open(dataDir)) {
+            assertThatThrownBy(() -> db.transaction((d, transaction) -> {
+                insertCatalog(d);
+                throw new OutOfMemoryError("pretend");
+            })).isInstanceOf(OutOfMemoryError.class);
+
+            assertThat(catalogRows(db)).isZero();
         }
     }
 
