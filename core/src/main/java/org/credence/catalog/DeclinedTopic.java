@@ -11,17 +11,17 @@ import java.util.Optional;
  */
 enum DeclinedTopic {
     POLITICAL("political opinion and loyalty are not conduct a credit system may score",
-            "politic", "loyal", "ideolog", "party", "dissent", "protest", "petition", "patriot"),
+            "politic", "loyal", "ideolog", "party_member", "dissent", "protest", "petition", "patriot"),
     SPEECH("speech, online posts and sentiment are protected expression, not credit conduct",
-            "speech", "online", "post", "sentiment", "expression", "opinion", "socialmedia", "internet", "comment"),
+            "speech", "online", "post$", "posts$", "sentiment", "expression", "opinion", "internet", "comment"),
     RELIGION("religion and belief may never be scored", "religio", "faith", "belief", "worship", "church", "temple"),
-    ETHNICITY("ethnicity and origin may never be scored", "ethnic", "race", "racial", "minority", "origin"),
+    ETHNICITY("ethnicity and origin may never be scored", "ethnic", "race$", "racial", "minority"),
     HEALTH("health data may never be scored", "health", "medical", "disab", "illness", "disease", "mental"),
     BIOMETRIC("biometrics, face recognition and camera tracking are surveillance, declined by design",
-            "biometric", "face", "facial", "camera", "surveil", "tracking", "location", "gait", "fingerprint"),
+            "biometric", "face$", "facial", "camera", "surveil", "tracking", "location", "gait", "fingerprint"),
     ASSOCIATION("a subject's friends, family or colleagues never affect its own score",
-            "associat", "friend", "family", "relative", "social", "network", "contact", "colleague"),
-    CONSUMPTION("lawful consumer choices are not conduct", "consum", "shopping", "purchase", "gaming", "videogame",
+            "associat", "friend", "family", "relative", "social_network", "contacts$", "colleague"),
+    CONSUMPTION("lawful consumer choices are not conduct", "consum", "shopping", "purchase", "gaming", "game", "videogame",
             "lifestyle", "entertainment", "spending");
 
     private final String reason;
@@ -40,13 +40,23 @@ enum DeclinedTopic {
         return reason;
     }
 
-    /** The declined topic {@code category} names, if any; separators and case are ignored. */
+    /**
+     * The declined topic {@code category} names, if any. Each word of the category (split at
+     * anything but letters) is matched against the stems: a stem matches a word it begins, or, when
+     * written {@code word$}, only that whole word, so that "posts" is speech and "postal" is not.
+     * Two-word stems such as {@code social_network} match the joined pair.
+     */
     static Optional<DeclinedTopic> of(String category) {
-        String folded = category.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String[] words = category.toLowerCase(Locale.ROOT).split("[^a-z]+");
         for (DeclinedTopic topic : values()) {
             for (String stem : topic.stems) {
-                if (folded.contains(stem)) {
-                    return Optional.of(topic);
+                for (int i = 0; i < words.length; i++) {
+                    String word = stem.contains("_") && i + 1 < words.length ? words[i] + "_" + words[i + 1] : words[i];
+                    boolean whole = stem.endsWith("$");
+                    String bare = whole ? stem.substring(0, stem.length() - 1) : stem;
+                    if (whole ? word.equals(bare) : word.startsWith(bare)) {
+                        return Optional.of(topic);
+                    }
                 }
             }
         }

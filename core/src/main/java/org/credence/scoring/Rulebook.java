@@ -212,6 +212,18 @@ public final class Rulebook {
                 since = Math.min(since, h.occurredDay(i));
             }
         }
+        // The stay began earlier when an older record still held the subject on the list the day
+        // before: follow such records back until the listing has a gap.
+        boolean extended = since != Integer.MAX_VALUE;
+        while (extended) {
+            extended = false;
+            for (int i = 0, n = h.size(); i < n; i++) {
+                if (listTypes[list][h.type(i)] && h.counts(i) && h.occurredDay(i) < since && listEnd(list, h, i) >= since) {
+                    since = h.occurredDay(i);
+                    extended = true;
+                }
+            }
+        }
         return since == Integer.MAX_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(since));
     }
 
