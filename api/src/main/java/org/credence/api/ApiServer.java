@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import org.credence.formats.Views;
 import org.credence.state.CreditState;
+import org.credence.state.Rights;
+import org.credence.store.AuditLog;
 import org.credence.store.KeyStore;
+import org.credence.store.RightsStore;
+import org.credence.store.Vault;
 import org.credence.store.Role;
 import org.credence.subject.IdSchemes;
 import org.slf4j.Logger;
@@ -30,13 +34,23 @@ public final class ApiServer implements AutoCloseable {
         this.metrics = metrics;
     }
 
+    /** What the server serves from, built by the composition root. */
+    public record Backend(CreditState state, Rights rights, RightsStore rightsStore, KeyStore keys, AuditLog audit,
+                          Vault vault, IdSchemes ids, Clock clock) {
+    }
+
     /** Builds the server; nothing listens until {@link #start}. */
-    public static ApiServer create(CreditState state, KeyStore keys, IdSchemes ids, Clock clock) {
-        Metrics metrics = new Metrics(state);
-        Guard guard = new Guard(new Clients(keys));
-        RecordRoutes records = new RecordRoutes(state, ids, clock, metrics);
-        DecisionRoutes decisions = new DecisionRoutes(state, ids, clock, metrics);
-        SubjectRoutes subjects = new SubjectRoutes(state, ids, clock);
+    public static ApiServer create(Backend b) {
+        Metrics metrics = new Metrics(b.state());
+        Guard guard = new Guard(new Clients(b.keys()));
+        Audit audit = new Audit(b.audit(), b.vault(), b.clock());
+        RecordRoutes records = new RecordRoutes(b.state(), b.ids(), b.clock(), metrics, audit);
+        DecisionRoutes decisions = new DecisionRoutes(b.state(), b.ids(), b.clock(), metrics, audit);
+        SubjectRoutes subjects = new SubjectRoutes(b.state(), b.rightsStore(), b.ids(), b.clock(), audit);
+        RightsRoutes rights = new RightsRoutes(b.rights(), b.rightsStore(), b.ids(), b.clock(), audit);
+        PublicRoutes published = new PublicRoutes(b.state(), b.ids(), b.clock());
+        AuditRoutes trail = new AuditRoutes(audit, b.ids());
+        Set<Role> staff = Set.of(Role.OPERATOR, Role.AUDITOR);
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -44,14 +58,28 @@ public final class ApiServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.requestLogger.http(metrics::request);
 
-            config.routes.get("/health", ctx -> Respond.json(ctx, 200, health(state)));
+            config.routes.get("/health", ctx -> Respond.json(ctx, 200, health(b.state())));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-            config.routes.get("/api/v1/catalog", ctx -> Respond.json(ctx, 200, Views.catalog(state.snapshot().rulebook().catalog())));
+            config.routes.get("/api/v1/catalog", ctx -> Respond.json(ctx, 200, Views.catalog(b.state().snapshot().rulebook().catalog())));
+            config.routes.get("/api/v1/public/lists/{code}", published::list);
+            config.routes.get("/api/v1/public/organizations/{id}", published::organization);
 
             config.routes.post("/api/v1/records", guard.admit(Set.of(Role.AGENCY), records::submit));
             config.routes.post("/api/v1/records/bulk", guard.admit(Set.of(Role.AGENCY), records::bulk));
             config.routes.post("/api/v1/decisions", guard.admit(Set.of(Role.PARTNER), decisions::decide));
-            config.routes.get("/api/v1/subjects/{id}/file", guard.admit(Set.of(Role.OPERATOR, Role.AUDITOR), subjects::file));
+
+            config.routes.get("/api/v1/subjects/{id}/file", guard.admitSelf(staff, subjects::file));
+            config.routes.get("/api/v1/subjects/{id}/notices", guard.admitSelf(staff, subjects::notices));
+            config.routes.get("/api/v1/subjects/{id}/access-log", guard.admitSelf(staff, subjects::accessLog));
+            config.routes.post("/api/v1/subjects/{id}/disputes", guard.admitSelf(Set.of(Role.OPERATOR), rights::openDispute));
+            config.routes.post("/api/v1/subjects/{id}/repairs", guard.admitSelf(Set.of(Role.OPERATOR), rights::requestRepair));
+
+            config.routes.get("/api/v1/disputes", guard.admit(staff, rights::disputes));
+            config.routes.post("/api/v1/disputes/{id}/resolution", guard.admit(Set.of(Role.OPERATOR), rights::resolveDispute));
+            config.routes.get("/api/v1/repairs", guard.admit(staff, rights::repairs));
+            config.routes.post("/api/v1/repairs/{id}/decision", guard.admit(Set.of(Role.OPERATOR), rights::decideRepair));
+
+            config.routes.get("/api/v1/audit", guard.admit(Set.of(Role.AUDITOR), trail::entries));
 
             config.routes.exception(ApiError.class, (e, ctx) -> Respond.error(ctx, e));
             // Javalin's own refusals (no such route, wrong method) get the same error shape.

@@ -32,11 +32,11 @@ public final class Clients {
     }
 
     /** Creates a key and returns its secret, which is never stored. */
-    public static String issue(KeyStore keys, String name, Role role, Set<String> scopes, Instant now) {
+    public static String issue(KeyStore keys, String name, Role role, Set<String> scopes, Optional<String> subject, Instant now) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = "cr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        keys.create(new ApiKey(hash(key), name, role, scopes, now));
+        keys.create(new ApiKey(hash(key), name, role, scopes, subject, now));
         return key;
     }
 

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import org.credence.formats.Views;
 import org.credence.scoring.Decision;
 import org.credence.scoring.Rulebook;
@@ -28,12 +28,14 @@ final class DecisionRoutes {
     private final IdSchemes ids;
     private final Clock clock;
     private final Metrics metrics;
+    private final Audit audit;
 
-    DecisionRoutes(CreditState state, IdSchemes ids, Clock clock, Metrics metrics) {
+    DecisionRoutes(CreditState state, IdSchemes ids, Clock clock, Metrics metrics, Audit audit) {
         this.state = state;
         this.ids = ids;
         this.clock = clock;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     /** A decision request, read and checked. */
@@ -57,8 +59,11 @@ final class DecisionRoutes {
         LocalDate today = LocalDate.now(clock);
         Decision decision = rulebook.decide(snapshot.index().history(request.subject()), policy, today);
         metrics.decided(decision.outcome());
+        // Answered only once the trail holds it: a partner never acts on a decision nobody can audit.
+        var entry = audit.begin(client, "decision", Optional.of(request.subject()), request.purpose(),
+                request.action() + ": " + decision.outcome().code()).join();
         Map<String, Object> body = Views.decision(decision, today);
-        body.put("decision_id", UUID.randomUUID().toString());
+        body.put("decision_id", "d-" + entry.seq());
         Respond.json(ctx, 200, body);
     }
 

@@ -38,6 +38,21 @@ final class Guard {
         };
     }
 
+    /**
+     * Like {@link #admit}, for routes about one subject ({@code {id}} in the path): a subject key is
+     * admitted too, but only to its own subject.
+     */
+    Handler admitSelf(Set<Role> roles, ClientHandler handler) {
+        Set<Role> admitted = EnumSet.copyOf(roles);
+        admitted.add(Role.SUBJECT);
+        return admit(admitted, (ctx, client) -> {
+            if (client.role() == Role.SUBJECT && !client.subject().orElseThrow().equals(ctx.pathParam("id"))) {
+                throw new ApiError(403, "forbidden", "a subject key may act only on its own subject");
+            }
+            handler.handle(ctx, client);
+        });
+    }
+
     private ApiKey authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.credence.formats.Json;
 import org.credence.formats.RecordFiles;
@@ -22,16 +23,20 @@ import org.credence.subject.IdSchemes;
 /** Agencies submitting records, one at a time or as an all-or-nothing NDJSON batch. */
 final class RecordRoutes {
 
+    private static final String PURPOSE = "record submission";
+
     private final CreditState state;
     private final IdSchemes ids;
     private final Clock clock;
     private final Metrics metrics;
+    private final Audit audit;
 
-    RecordRoutes(CreditState state, IdSchemes ids, Clock clock, Metrics metrics) {
+    RecordRoutes(CreditState state, IdSchemes ids, Clock clock, Metrics metrics, Audit audit) {
         this.state = state;
         this.ids = ids;
         this.clock = clock;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     private RecordReader reader() {
@@ -55,12 +60,15 @@ final class RecordRoutes {
         switch (state.submit(List.of(record), clock.instant())) {
             case RecordStore.Conflicted conflicted -> {
                 metrics.rejected(1);
+                audit.record(client, "record.submit", Optional.of(record.subject().id()), PURPOSE, "conflict");
                 throw conflict(conflicted, List.of(record));
             }
             case RecordStore.Appended appended -> {
                 RecordStore.Outcome outcome = appended.outcomes().getFirst();
                 boolean stored = outcome instanceof RecordStore.Stored;
                 metrics.stored(stored ? 1 : 0, stored ? 0 : 1);
+                audit.record(client, "record.submit", Optional.of(record.subject().id()), PURPOSE,
+                        (stored ? "stored " : "duplicate of ") + outcome.record().id());
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("id", outcome.record().id());
                 body.put("status", stored ? "stored" : "duplicate");
@@ -90,6 +98,12 @@ final class RecordRoutes {
                 throw conflict(conflicted, records);
             }
             case RecordStore.Appended appended -> {
+                var pending = Audit.batch();
+                for (RecordStore.Outcome outcome : appended.outcomes()) {
+                    pending.add(audit.begin(client, "record.submit", Optional.of(outcome.record().submission().subject().id()),
+                            PURPOSE, (outcome instanceof RecordStore.Stored ? "stored " : "duplicate of ") + outcome.record().id()));
+                }
+                Audit.await(pending);
                 long stored = appended.storedCount();
                 metrics.stored(stored, records.size() - stored);
                 Map<String, Object> body = new LinkedHashMap<>();

@@ -4,38 +4,114 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.credence.formats.Views;
 import org.credence.state.CreditState;
 import org.credence.state.SubjectIndex;
 import org.credence.store.ApiKey;
+import org.credence.store.AuditLog;
+import org.credence.store.RightsStore;
 import org.credence.subject.IdSchemes;
 
-/** A subject's file: the whole standing with its explanation, for operators and auditors. */
+/**
+ * What is held about one subject: its file with the whole explanation, its notices, and who looked
+ * it up. Operators and auditors read any subject's; a subject key only its own. Every read is itself
+ * audited, so it shows in the subject's access log.
+ */
 final class SubjectRoutes {
 
+    /** The audited actions a subject's access log shows: lookups of the subject by others and itself. */
+    static final Set<String> LOOKUPS = Set.of("file.read", "decision");
+
     private final CreditState state;
+    private final RightsStore rights;
     private final IdSchemes ids;
     private final Clock clock;
+    private final Audit audit;
 
-    SubjectRoutes(CreditState state, IdSchemes ids, Clock clock) {
+    SubjectRoutes(CreditState state, RightsStore rights, IdSchemes ids, Clock clock, Audit audit) {
         this.state = state;
+        this.rights = rights;
         this.ids = ids;
         this.clock = clock;
+        this.audit = audit;
     }
 
     void file(Context ctx, ApiKey client) {
+        String id = validId(ctx, ids);
+        LocalDate asOf = asOf(ctx, clock);
+        CreditState.Snapshot snapshot = state.snapshot();
+        SubjectIndex.Entry entry = snapshot.index().subject(id).orElseThrow(() ->
+                new ApiError(404, "unknown_subject", "no records are held about subject " + id));
+        audit.record(client, "file.read", Optional.of(id), purpose(ctx, client), "as of " + asOf);
+        Respond.json(ctx, 200, Views.file(id, entry.kind(), entry.name(), snapshot.rulebook().standing(entry.history(), asOf)));
+    }
+
+    void notices(Context ctx, ApiKey client) {
+        String id = validId(ctx, ids);
+        List<RightsStore.Notice> notices = rights.notices(id);
+        audit.record(client, "notices.read", Optional.of(id), purpose(ctx, client), notices.size() + " notices");
+        Respond.json(ctx, 200, Map.of("subject", id, "notices", notices.stream().map(SubjectRoutes::notice).toList()));
+    }
+
+    void accessLog(Context ctx, ApiKey client) {
+        String id = validId(ctx, ids);
+        List<AuditLog.AuditEntry> entries = audit.log().entries(
+                new AuditLog.Query(Optional.of(audit.hash(id)), Optional.empty(), Optional.empty(), AuditRoutes.MAX_ENTRIES));
+        List<Map<String, Object>> lookups = entries.stream()
+                .filter(e -> LOOKUPS.contains(e.event().action()))
+                .map(e -> {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("at", e.event().at().toString());
+                    line.put("who", Map.of("name", e.event().actor(), "role", e.event().role()));
+                    line.put("action", e.event().action());
+                    line.put("purpose", e.event().purpose());
+                    line.put("outcome", e.event().outcome());
+                    return line;
+                }).toList();
+        audit.record(client, "access_log.read", Optional.of(id), purpose(ctx, client), lookups.size() + " lookups");
+        Respond.json(ctx, 200, Map.of("subject", id, "lookups", lookups));
+    }
+
+    static Map<String, Object> notice(RightsStore.Notice n) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", n.id());
+        view.put("at", n.at().toString());
+        view.put("kind", n.kind().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("what", n.what());
+        view.put("why", n.why());
+        view.put("legal_basis", n.legalBasis());
+        view.put("until", n.until().map(LocalDate::toString).orElse(null));
+        view.put("how_to_contest", n.howToContest());
+        return view;
+    }
+
+    /** Why the client is reading: given as {@code ?purpose=}, or what its role implies. */
+    private static String purpose(Context ctx, ApiKey client) {
+        String given = ctx.queryParam("purpose");
+        if (given != null && !given.isBlank()) {
+            return given.length() > DecisionRoutes.MAX_PURPOSE ? given.substring(0, DecisionRoutes.MAX_PURPOSE) : given;
+        }
+        return switch (client.role()) {
+            case SUBJECT -> "subject access";
+            case AUDITOR -> "audit";
+            default -> "file review";
+        };
+    }
+
+    static String validId(Context ctx, IdSchemes ids) {
         String id = ctx.pathParam("id");
         if (ids.kindOf(id).isEmpty()) {
             throw ApiError.badRequest("invalid_subject", "'" + id + "' is not a valid subject id: " + ids.whyInvalid(id));
         }
-        LocalDate asOf = asOf(ctx);
-        CreditState.Snapshot snapshot = state.snapshot();
-        SubjectIndex.Entry entry = snapshot.index().subject(id).orElseThrow(() ->
-                new ApiError(404, "unknown_subject", "no records are held about subject " + id));
-        Respond.json(ctx, 200, Views.file(id, entry.kind(), entry.name(), snapshot.rulebook().standing(entry.history(), asOf)));
+        return id;
     }
 
-    private LocalDate asOf(Context ctx) {
+    static LocalDate asOf(Context ctx, Clock clock) {
         String text = ctx.queryParam("as_of");
         if (text == null) {
             return LocalDate.now(clock);

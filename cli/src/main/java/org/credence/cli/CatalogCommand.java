@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.credence.catalog.Catalog;
 import org.credence.catalog.CatalogReader;
@@ -87,6 +88,8 @@ final class CatalogCommand {
             Catalog catalog = validated(file, spec.commandLine().getOut());
             try (SqliteStore store = SqliteStore.open(data)) {
                 store.activate(catalog.id(), catalog.version(), read(file), clock.instant());
+                Cli.audit(store, clock, "catalog.load", Optional.empty(), "catalog load from " + file,
+                        catalog.id() + " v" + catalog.version() + " active").join();
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
             }

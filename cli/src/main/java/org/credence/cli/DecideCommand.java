@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.credence.formats.Json;
 import org.credence.formats.Views;
@@ -38,6 +39,10 @@ final class DecideCommand implements Callable<Integer>, Main.Clocked {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--purpose", defaultValue = "operator inquiry", paramLabel = "TEXT",
+            description = "Why the decision is asked; recorded in the audit trail and the subject's access log.")
+    String purpose;
+
     @Mixin
     Dates dates;
 
@@ -59,6 +64,7 @@ final class DecideCommand implements Callable<Integer>, Main.Clocked {
                     + String.join(", ", rulebook.catalog().actions().stream().map(a -> a.code()).toList()) + ")"));
             LocalDate asOf = dates.asOf(clock);
             Decision decision = rulebook.decide(snapshot.index().history(id), policy, asOf);
+            node.audit("decision", Optional.of(id), purpose, action + ": " + decision.outcome().code());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(Views.decision(decision, asOf)));

@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.credence.catalog.Catalog;
+import org.credence.catalog.CreditList;
+import org.credence.subject.SubjectKind;
 import org.credence.store.Role;
 import org.credence.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
@@ -68,7 +72,9 @@ final class DemoCommand implements Callable<Integer>, Main.Clocked {
         try (SqliteStore store = SqliteStore.open(data)) {
             store.activate(catalog.id(), catalog.version(), GenerateCommand.exampleCatalogText(), at.instant());
             for (Role role : Role.values()) {
-                keys.put(role, KeysCommand.Create.issue(store, "demo-" + role.code(), role, Set.of(), at));
+                if (role != Role.SUBJECT) {
+                    keys.put(role, KeysCommand.Create.issue(store, "demo-" + role.code(), role, Set.of(), Optional.empty(), at));
+                }
             }
         }
         Path population = data.resolve("population.ndjson");
@@ -76,6 +82,9 @@ final class DemoCommand implements Callable<Integer>, Main.Clocked {
         out.println("generated " + records + " records about " + persons + " persons and " + organizations + " organizations");
         try (Node node = Node.open(data, at)) {
             ImportCommand.run(node, population, spec);
+            String listed = listedPerson(node);
+            keys.put(Role.SUBJECT, KeysCommand.Create.issue(node.store, "demo-subject", Role.SUBJECT, Set.of(),
+                    Optional.of(listed), at));
             ServeCommand.serve(node, host, port, spec, () -> {
                 out.println();
                 out.println("Demo keys (Authorization: Bearer KEY):");
@@ -85,11 +94,34 @@ final class DemoCommand implements Callable<Integer>, Main.Clocked {
                 out.println("  curl -s -H 'Authorization: Bearer " + keys.get(Role.PARTNER) + "' -d '{\"subject\":\"ID\","
                         + "\"action\":\"travel.air.ticket\",\"purpose\":\"ticket sale\"}' http://" + host + ":" + port
                         + "/api/v1/decisions");
-                out.println("Subjects to look at: head " + population);
+                out.println("  curl -s -H 'Authorization: Bearer " + keys.get(Role.SUBJECT) + "' http://" + host + ":" + port
+                        + "/api/v1/subjects/" + listed + "/file");
+                out.println("The subject key belongs to " + listed + ", a person on the dishonest debtors list.");
+                out.println("Other subjects to look at: head " + population);
                 out.flush();
             });
         }
         return 0;
+    }
+
+    /** A person on a black list, to give the demo's subject key something to see, dispute and repair. */
+    private static String listedPerson(Node node) {
+        var snapshot = node.state.snapshot();
+        LocalDate today = node.today();
+        String[] found = new String[1];
+        snapshot.index().forEach((id, entry) -> {
+            if (found[0] == null || id.compareTo(found[0]) < 0) {
+                boolean listed = entry.kind() == SubjectKind.PERSON && snapshot.rulebook().memberships(entry.history(), today)
+                        .stream().anyMatch(m -> m.list().kind() == CreditList.Kind.BLACK);
+                if (listed) {
+                    found[0] = id;
+                }
+            }
+        });
+        if (found[0] == null) {
+            throw new UserError("the generated population has no listed person; try more --persons");
+        }
+        return found[0];
     }
 
     /** Empties {@code dir} for a fresh demo, refusing to touch a directory that is not a Credence data directory. */

@@ -35,6 +35,10 @@ final class FileCommand implements Callable<Integer>, Main.Clocked {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--purpose", defaultValue = "file review", paramLabel = "TEXT",
+            description = "Why the file is read; recorded in the audit trail and the subject's access log.")
+    String purpose;
+
     @Mixin
     Dates dates;
 
@@ -54,6 +58,7 @@ final class FileCommand implements Callable<Integer>, Main.Clocked {
             SubjectIndex.Entry entry = snapshot.index().subject(id)
                     .orElseThrow(() -> new UserError("no records are held about subject " + id));
             Standing standing = snapshot.rulebook().standing(entry.history(), asOf);
+            node.audit("file.read", Optional.of(id), purpose, "as of " + asOf);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(Views.file(id, entry.kind(), entry.name(), standing)));

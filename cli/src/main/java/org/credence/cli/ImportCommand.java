@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.credence.store.AuditLog;
 import org.credence.formats.Json;
 import org.credence.formats.RecordFiles;
 import org.credence.record.RecordBatch;
@@ -74,9 +79,18 @@ final class ImportCommand implements Callable<Integer>, Main.Clocked {
                 throw new UserError(file + ": rejected, " + conflicted.conflicts().size()
                         + " conflict(s) with stored records; nothing was stored");
             }
-            case RecordStore.Appended appended -> spec.commandLine().getOut().println(file + ": " + batch.records().size()
-                    + " records, " + appended.storedCount() + " stored, "
-                    + (batch.records().size() - appended.storedCount()) + " already present");
+            case RecordStore.Appended appended -> {
+                List<CompletableFuture<AuditLog.AuditEntry>> pending = new ArrayList<>();
+                for (RecordStore.Outcome outcome : appended.outcomes()) {
+                    pending.add(Cli.audit(node.store, node.clock, "record.submit",
+                            Optional.of(outcome.record().submission().subject().id()), "import of " + file.getFileName(),
+                            (outcome instanceof RecordStore.Stored ? "stored " : "duplicate of ") + outcome.record().id()));
+                }
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                spec.commandLine().getOut().println(file + ": " + batch.records().size() + " records, "
+                        + appended.storedCount() + " stored, " + (batch.records().size() - appended.storedCount())
+                        + " already present");
+            }
         }
         return 0;
     }

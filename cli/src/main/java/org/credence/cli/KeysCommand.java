@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.credence.api.Clients;
@@ -27,8 +28,12 @@ final class KeysCommand {
         @Option(names = "--data", required = true, paramLabel = "DIR")
         Path data;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "agency, partner, operator or auditor")
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "agency, partner, operator, auditor or subject")
         String role;
+
+        @Option(names = "--subject", paramLabel = "ID", description = "The subject a subject key is bound to.")
+        String subject;
 
         @Option(names = "--name", required = true, paramLabel = "NAME")
         String name;
@@ -47,29 +52,38 @@ final class KeysCommand {
         @Override
         public Integer call() {
             Role parsed = Role.fromCode(role).orElseThrow(() -> new UserError("unknown role '" + role
-                    + "' (roles: agency, partner, operator, auditor)"));
+                    + "' (roles: agency, partner, operator, auditor, subject)"));
+            if ((parsed == Role.SUBJECT) != (subject != null)) {
+                throw new UserError(parsed == Role.SUBJECT ? "a subject key needs --subject ID"
+                        : "only a subject key is bound to a subject (--subject)");
+            }
             try (Node node = Node.open(data, clock)) {
+                Optional<String> bound = Optional.ofNullable(subject).map(id -> SubjectArgument.valid(node.ids, id));
                 Set<String> codes = new LinkedHashSet<>(scopes);
                 var catalog = node.state.snapshot().rulebook().catalog();
                 for (String code : codes) {
                     boolean known = switch (parsed) {
                         case AGENCY -> catalog.recordType(code).isPresent();
                         case PARTNER -> catalog.action(code).isPresent();
-                        case OPERATOR, AUDITOR -> throw new UserError("an " + parsed.code() + " key takes no scope");
+                        case OPERATOR, AUDITOR, SUBJECT -> throw new UserError("a " + parsed.code() + " key takes no scope");
                     };
                     if (!known) {
                         throw new UserError("scope '" + code + "' is not " + (parsed == Role.AGENCY ? "a record type" : "an action")
                                 + " of catalog " + catalog.id() + " v" + catalog.version());
                     }
                 }
-                spec.commandLine().getOut().println(issue(node.store, name, parsed, codes, clock));
+                spec.commandLine().getOut().println(issue(node.store, name, parsed, codes, bound, clock));
             }
             return 0;
         }
 
-        static String issue(SqliteStore store, String name, Role role, Set<String> scopes, Clock clock) {
+        /** Creates a key and audits its creation (never the key itself). */
+        static String issue(SqliteStore store, String name, Role role, Set<String> scopes, Optional<String> subject, Clock clock) {
             try {
-                return Clients.issue(store, name, role, scopes, clock.instant());
+                String key = Clients.issue(store, name, role, scopes, subject, clock.instant());
+                Cli.audit(store, clock, "key.create", subject, "key management",
+                        role.code() + " key '" + name + "'" + (scopes.isEmpty() ? "" : " scoped to " + String.join(",", scopes))).join();
+                return key;
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
             }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.credence.scorecard.cli.ScorecardCommand;
+import org.credence.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 KeysCommand.class,
                 GenerateCommand.class,
                 ServeCommand.class,
+                VerifyCommand.class,
                 DemoCommand.class,
                 ScorecardCommand.class,
         })
@@ -38,6 +40,11 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof UserError) {
                 line.getErr().println("credence: " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof StoreException) {
+                // The store's own words say what is wrong with the data directory; a trace would bury them.
+                line.getErr().println("credence: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
                 return 1;
             }
             throw e;

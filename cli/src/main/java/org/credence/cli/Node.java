@@ -4,11 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.credence.catalog.Catalog;
 import org.credence.catalog.CatalogReader;
 import org.credence.formats.CatalogYaml;
+import org.credence.api.ApiServer;
 import org.credence.state.CreditState;
+import org.credence.state.Rights;
 import org.credence.store.CatalogStore;
 import org.credence.store.sqlite.SqliteStore;
 import org.credence.subject.IdSchemes;
@@ -23,6 +26,7 @@ final class Node implements AutoCloseable {
     final Path dataDir;
     final SqliteStore store;
     final CreditState state;
+    final Rights rights;
     final IdSchemes ids = IdSchemes.standard();
     final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -31,6 +35,7 @@ final class Node implements AutoCloseable {
         this.dataDir = dataDir;
         this.store = store;
         this.state = state;
+        this.rights = new Rights(state);
         this.clock = clock;
     }
 
@@ -43,7 +48,7 @@ final class Node implements AutoCloseable {
         SqliteStore store = SqliteStore.open(dataDir);
         try {
             Catalog catalog = activeCatalog(store, dataDir);
-            return new Node(dataDir, store, CreditState.load(store, catalog), clock);
+            return new Node(dataDir, store, CreditState.load(store, store, catalog, clock), clock);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -58,6 +63,19 @@ final class Node implements AutoCloseable {
             case CatalogReader.Invalid invalid -> throw new UserError("the active catalog " + active.catalogId() + " v"
                     + active.version() + " no longer validates: " + invalid.problems().getFirst());
         };
+    }
+
+    /** What the HTTP server serves from. */
+    ApiServer.Backend backend() {
+        return new ApiServer.Backend(state, rights, store, store, store.audit(), store.vault(), ids, clock);
+    }
+
+    /**
+     * Audits what the command line did, as the operating-system user running it: the CLI is an
+     * operator's tool, and its writes and reads belong in the trail like any client's.
+     */
+    void audit(String action, Optional<String> subjectId, String purpose, String outcome) {
+        Cli.audit(store, clock, action, subjectId, purpose, outcome).join();
     }
 
     LocalDate today() {

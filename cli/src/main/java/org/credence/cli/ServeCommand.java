@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer>, Main.Clocked {
      */
     static void serve(Node node, String host, int port, CommandSpec spec, Runnable ready) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        ApiServer server = ApiServer.create(node.state, node.store, node.ids, node.clock).start(host, port);
+        ApiServer server = ApiServer.create(node.backend()).start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             node.close();

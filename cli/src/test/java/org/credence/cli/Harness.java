@@ -24,6 +24,8 @@ final class Harness implements AutoCloseable {
     static final String ORGANIZATION = "91512081MA62K0260E";
 
     final Path data;
+    /** The server's clock: starts at {@link #TODAY} and moves only when a test says so. */
+    final TestClock clock = new TestClock(CLOCK.instant());
     private Node node;
     private ApiServer server;
 
@@ -59,6 +61,15 @@ final class Harness implements AutoCloseable {
         return created.out().strip();
     }
 
+    /** A key of role subject, bound to {@code subject}. */
+    String subjectKey(String name, String subject) {
+        Result created = cli("keys", "create", "--data", data.toString(), "--role", "subject", "--name", name, "--subject", subject);
+        if (created.exit() != 0) {
+            throw new IllegalStateException(created.toString());
+        }
+        return created.out().strip();
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -73,8 +84,8 @@ final class Harness implements AutoCloseable {
 
     /** Starts the server in this process; returns its base URI. */
     Http start() {
-        node = Node.open(data, CLOCK);
-        server = ApiServer.create(node.state, node.store, node.ids, CLOCK).start("127.0.0.1", 0);
+        node = Node.open(data, clock);
+        server = ApiServer.create(node.backend()).start("127.0.0.1", 0);
         return new Http("http://127.0.0.1:" + server.port());
     }
 

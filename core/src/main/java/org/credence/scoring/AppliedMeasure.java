@@ -6,7 +6,8 @@ import org.credence.catalog.Measure;
 
 /**
  * A measure that applies, with the first day it would stop applying if nothing new were recorded
- * ({@code until} empty: it never lapses by itself).
+ * ({@code until} empty: it never lapses by itself), and whether it rests on a record under dispute —
+ * which every explanation, a partner's included, must say.
  */
-public record AppliedMeasure(Measure measure, Optional<LocalDate> until) {
+public record AppliedMeasure(Measure measure, Optional<LocalDate> until, boolean disputed) {
 }

@@ -142,7 +142,7 @@ public final class Rulebook {
                 if (applied == null) {
                     applied = new ArrayList<>(2);
                 }
-                applied.add(new AppliedMeasure(m.measure, until(h, m, day)));
+                applied.add(new AppliedMeasure(m.measure, until(h, m, day), disputed(h, m, day)));
                 outcome = stricter(outcome, m.measure.effect());
             }
         }
@@ -159,6 +159,33 @@ public final class Rulebook {
 
     private boolean holds(SubjectHistory h, CompiledMeasure m, int day, int pts) {
         return m.list >= 0 ? onList(h, m.list, day, pts) : m.band.contains(pts);
+    }
+
+    /** Whether a measure that applies rests on a record under dispute on {@code day}. */
+    private boolean disputed(SubjectHistory h, CompiledMeasure m, int day) {
+        return m.list >= 0 ? listDisputed(h, m.list, day) : anyDisputed(h, day);
+    }
+
+    private boolean listDisputed(SubjectHistory h, int list, int day) {
+        if (listBands[list] != null) {
+            return anyDisputed(h, day);
+        }
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (listTypes[list][h.type(i)] && h.activeOn(i, day) && day < listEnd(list, h, i) && h.disputedDay(i) <= day) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any record counting on {@code day} is under dispute: a grade rests on all of them. */
+    private static boolean anyDisputed(SubjectHistory h, int day) {
+        for (int i = 0, n = h.size(); i < n; i++) {
+            if (h.activeOn(i, day) && h.disputedDay(i) <= day) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<LocalDate> until(SubjectHistory h, CompiledMeasure m, int day) {
@@ -182,7 +209,7 @@ public final class Rulebook {
     private int listEnd(int list, SubjectHistory h, int i) {
         Period duration = lists[list].duration();
         int end = (int) LocalDate.ofEpochDay(h.occurredDay(i)).plus(duration).toEpochDay();
-        return Math.min(end, h.expiresDay(i));
+        return Math.min(end, h.countsUntil(i));
     }
 
     private Optional<LocalDate> listUntil(SubjectHistory h, int list, int day) {
@@ -236,8 +263,8 @@ public final class Rulebook {
         int[] expiries = new int[h.size()];
         int count = 0;
         for (int i = 0, n = h.size(); i < n; i++) {
-            if (h.activeOn(i, day) && h.expiresDay(i) != SubjectHistory.NEVER) {
-                expiries[count++] = h.expiresDay(i);
+            if (h.activeOn(i, day) && h.countsUntil(i) != SubjectHistory.NEVER) {
+                expiries[count++] = h.countsUntil(i);
             }
         }
         Arrays.sort(expiries, 0, count);
@@ -245,7 +272,7 @@ public final class Rulebook {
             int next = expiries[e];
             long sum = catalog.scale().base();
             for (int i = 0, n = h.size(); i < n; i++) {
-                if (h.activeOn(i, day) && h.expiresDay(i) > next) {
+                if (h.activeOn(i, day) && h.countsUntil(i) > next) {
                     sum += points[h.type(i)];
                 }
             }
@@ -266,8 +293,8 @@ public final class Rulebook {
         for (int i = 0, n = h.size(); i < n; i++) {
             if (h.counts(i) && h.occurredDay(i) <= day) {
                 events[count++] = h.occurredDay(i);
-                if (h.expiresDay(i) <= day) {
-                    events[count++] = h.expiresDay(i);
+                if (h.countsUntil(i) <= day) {
+                    events[count++] = h.countsUntil(i);
                 }
             }
         }
@@ -280,6 +307,23 @@ public final class Rulebook {
         return Optional.empty();
     }
 
+    /** The lists the subject is on at {@code date}, with since, until and whether they rest on a dispute. */
+    public List<Standing.Membership> memberships(SubjectHistory h, LocalDate date) {
+        int day = (int) date.toEpochDay();
+        return memberships(h, day, points(h, day));
+    }
+
+    private List<Standing.Membership> memberships(SubjectHistory h, int day, int pts) {
+        List<Standing.Membership> memberships = new ArrayList<>();
+        for (int l = 0; l < lists.length; l++) {
+            if (onList(h, l, day, pts)) {
+                memberships.add(new Standing.Membership(lists[l], listSince(h, l, day), listUntil(h, l, day),
+                        listDisputed(h, l, day)));
+            }
+        }
+        return memberships;
+    }
+
     /** The subject's whole standing on {@code date}: the file, with every explanation. */
     public Standing standing(SubjectHistory h, LocalDate date) {
         int day = (int) date.toEpochDay();
@@ -289,30 +333,32 @@ public final class Rulebook {
             if (h.occurredDay(i) > day) {
                 continue;
             }
+            boolean disputed = h.disputedDay(i) <= day;
             RecordStatus status = switch (h.state(i)) {
                 case ANNULLED -> RecordStatus.ANNULLED;
                 case REPAIRED -> RecordStatus.REPAIRED;
-                case RECORDED -> day < h.expiresDay(i) ? RecordStatus.ACTIVE : RecordStatus.EXPIRED;
+                case RECORDED -> day >= h.expiresDay(i) ? RecordStatus.EXPIRED
+                        : disputed ? RecordStatus.DISPUTED : RecordStatus.ACTIVE;
             };
             records.add(new Standing.RecordLine(h.recordId(i), types[h.type(i)].code(),
-                    LocalDate.ofEpochDay(h.occurredDay(i)), points[h.type(i)], status,
-                    h.expiresDay(i) == SubjectHistory.NEVER ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(h.expiresDay(i)))));
+                    LocalDate.ofEpochDay(h.occurredDay(i)), points[h.type(i)], status, h.activeOn(i, day),
+                    day(h.expiresDay(i)),
+                    status == RecordStatus.DISPUTED ? day(h.disputedDay(i)) : Optional.empty()));
         }
-        List<Standing.Membership> memberships = new ArrayList<>();
-        for (int l = 0; l < lists.length; l++) {
-            if (onList(h, l, day, pts)) {
-                memberships.add(new Standing.Membership(lists[l], listSince(h, l, day), listUntil(h, l, day)));
-            }
-        }
+        List<Standing.Membership> memberships = memberships(h, day, pts);
         List<AppliedMeasure> measures = new ArrayList<>();
         for (ActionPolicy policy : policyList) {
             for (CompiledMeasure m : policy.measures) {
                 if (holds(h, m, day, pts)) {
-                    measures.add(new AppliedMeasure(m.measure, until(h, m, day)));
+                    measures.add(new AppliedMeasure(m.measure, until(h, m, day), disputed(h, m, day)));
                 }
             }
         }
         return new Standing(date, pts, catalog.scale().gradeOf(pts), records, memberships, measures);
+    }
+
+    private static Optional<LocalDate> day(int epochDay) {
+        return epochDay == SubjectHistory.NEVER ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(epochDay));
     }
 
     /** The measures on one action, compiled; {@code nothingApplies} is the shared answer when none holds. */

@@ -27,18 +27,21 @@ public record Standing(
     }
 
     /**
-     * One record as it stands at the date: {@code expiresOn} is the first day it no longer counts
-     * (empty: it never expires).
+     * One record as it stands at the date: whether it {@code counts} towards the points (a disputed
+     * record counts until its dispute passes the deadline), {@code expiresOn} the first day it no
+     * longer counts by expiry (empty: it never expires), and {@code disputedSince} the day an open
+     * dispute against it began.
      */
     public record RecordLine(long recordId, String type, LocalDate occurredAt, int points, RecordStatus status,
-                             Optional<LocalDate> expiresOn) {
+                             boolean counts, Optional<LocalDate> expiresOn, Optional<LocalDate> disputedSince) {
     }
 
     /**
      * Membership of a list: {@code since} is when the current stay began (empty when it cannot be
-     * told, such as a grade condition that has always held) and {@code until} the first day off the
-     * list if nothing new were recorded (empty: it does not lapse by itself).
+     * told, such as a grade condition that has always held), {@code until} the first day off the
+     * list if nothing new were recorded (empty: it does not lapse by itself), and {@code disputed}
+     * whether a record holding the subject on it is under dispute.
      */
-    public record Membership(CreditList list, Optional<LocalDate> since, Optional<LocalDate> until) {
+    public record Membership(CreditList list, Optional<LocalDate> since, Optional<LocalDate> until, boolean disputed) {
     }
 }

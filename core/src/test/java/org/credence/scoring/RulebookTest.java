@@ -587,15 +587,15 @@ class RulebookTest {
             assertThat(s.grade().code()).isEqualTo("B");
             assertThat(s.records()).containsExactly(
                     new Standing.RecordLine(1, Catalogs.CONTRACT_DEFAULT, date("2020-01-15"), -20, RecordStatus.EXPIRED,
-                            Optional.of(date("2021-01-15"))),
+                            false, Optional.of(date("2021-01-15")), Optional.empty()),
                     new Standing.RecordLine(2, Catalogs.JUDGMENT_DEFAULT, date("2020-03-01"), -100, RecordStatus.ACTIVE,
-                            Optional.of(date("2023-03-01"))),
+                            true, Optional.of(date("2023-03-01")), Optional.empty()),
                     new Standing.RecordLine(3, Catalogs.LOAN_ARREARS, date("2021-05-01"), -10, RecordStatus.REPAIRED,
-                            Optional.of(date("2022-05-01"))),
+                            false, Optional.of(date("2022-05-01")), Optional.empty()),
                     new Standing.RecordLine(4, Catalogs.TRAFFIC_TICKET, date("2021-06-01"), -5, RecordStatus.ANNULLED,
-                            Optional.of(date("2021-09-01"))),
+                            false, Optional.of(date("2021-09-01")), Optional.empty()),
                     new Standing.RecordLine(5, Catalogs.HEROIC_ACT, date("2021-07-01"), 30, RecordStatus.ACTIVE,
-                            Optional.empty()));
+                            true, Optional.empty(), Optional.empty()));
             assertThat(s.lists()).extracting(m -> m.list().code(), Standing.Membership::since, Standing.Membership::until)
                     .containsExactly(tuple(Catalogs.DISHONEST_DEBTORS, Optional.of(date("2020-03-01")), Optional.of(date("2022-03-01"))));
             assertThat(s.measures()).extracting(m -> m.measure().code(), AppliedMeasure::until).containsExactly(

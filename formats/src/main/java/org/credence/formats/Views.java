@@ -49,6 +49,7 @@ public final class Views {
             m.put("effect", lower(applied.measure().effect()));
             m.put("legal_basis", applied.measure().legalBasis());
             m.put("until", date(applied.until()));
+            m.put("disputed", applied.disputed());
             out.add(m);
         }
         return out;
@@ -71,7 +72,9 @@ public final class Views {
             r.put("occurred_at", line.occurredAt().toString());
             r.put("points", line.points());
             r.put("status", line.status().code());
+            r.put("counts", line.counts());
             r.put("expires_on", date(line.expiresOn()));
+            line.disputedSince().ifPresent(d -> r.put("disputed_since", d.toString()));
             records.add(r);
         }
         view.put("records", records);
@@ -83,6 +86,7 @@ public final class Views {
             l.put("title", membership.list().title());
             l.put("since", date(membership.since()));
             l.put("until", date(membership.until()));
+            l.put("disputed", membership.disputed());
             l.put("legal_basis", membership.list().legalBasis());
             lists.add(l);
         }

@@ -1,66 +1,143 @@
 package org.credence.state;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.credence.catalog.Catalog;
+import org.credence.catalog.CreditList;
+import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
 import org.credence.scoring.Rulebook;
+import org.credence.scoring.Standing;
+import org.credence.scoring.SubjectHistory;
 import org.credence.store.RecordStore;
+import org.credence.store.RightsStore;
 
 /**
  * The active catalog's rulebook together with the index built under it, kept in step with the
  * store. Writes go to the store first and reach the index only once durable, so the index never
- * shows a record that a crash could lose. Readers take one volatile {@link Snapshot}, so a catalog
- * switch is seen whole: never a new rulebook over an index built for the old one.
+ * shows a record that a crash could lose. Readers take one volatile {@link Snapshot}; writers are
+ * serialised here, so the index changes in the order the store did.
+ *
+ * <p>A subject who enters a black list because of a new record is told so: the notice is written
+ * to the outbox as part of the same submission.
  */
 public final class CreditState {
 
-    private final RecordStore store;
-    private volatile Snapshot snapshot;
+    private final RecordStore records;
+    private final RightsStore rights;
+    private final Clock clock;
+    private final Snapshot snapshot;
 
     /** A rulebook and the index built under it. */
     public record Snapshot(Rulebook rulebook, SubjectIndex index) {
     }
 
-    private CreditState(RecordStore store, Snapshot snapshot) {
-        this.store = store;
+    private CreditState(RecordStore records, RightsStore rights, Clock clock, Snapshot snapshot) {
+        this.records = records;
+        this.rights = rights;
+        this.clock = clock;
         this.snapshot = snapshot;
     }
 
-    /** Builds the index from every stored record under {@code catalog}. */
-    public static CreditState load(RecordStore store, Catalog catalog) {
-        return new CreditState(store, build(store, catalog));
+    /** Builds the index from every stored record and open dispute under {@code catalog}. */
+    public static CreditState load(RecordStore records, RightsStore rights, Catalog catalog, Clock clock) {
+        SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog));
+        records.forEach(index::apply);
+        for (RightsStore.Dispute open : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
+            index.dispute(open.subjectId(), open.recordId(), openedDay(open));
+        }
+        return new CreditState(records, rights, clock, new Snapshot(index.rulebook(), index));
     }
 
-    private static Snapshot build(RecordStore store, Catalog catalog) {
-        SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog));
-        store.forEach(index::apply);
-        return new Snapshot(index.rulebook(), index);
+    /** The day a dispute was opened: its deadline less the days it may run. */
+    static int openedDay(RightsStore.Dispute dispute) {
+        return (int) dispute.deadline().toEpochDay() - SubjectHistory.DISPUTE_DEADLINE_DAYS;
     }
 
     public Snapshot snapshot() {
         return snapshot;
     }
 
-    /** Makes {@code catalog} the one in force, rebuilding the index under it. */
-    public synchronized void activate(Catalog catalog) {
-        snapshot = build(store, catalog);
+    Clock clock() {
+        return clock;
     }
 
     /**
-     * Stores {@code records} (all or none) and, once durable, applies the newly stored ones to the
-     * index.
+     * Stores {@code submissions} (all or none) and, once durable, applies the newly stored ones to the
+     * index, then tells every subject that entered a black list.
      */
-    public synchronized RecordStore.AppendResult submit(List<RecordSubmission> records, Instant now) {
-        RecordStore.AppendResult result = store.append(records, now);
+    public synchronized RecordStore.AppendResult submit(List<RecordSubmission> submissions, Instant now) {
+        RecordStore.AppendResult result = records.append(submissions, now);
         if (result instanceof RecordStore.Appended appended) {
-            SubjectIndex index = snapshot.index();
-            for (RecordStore.Outcome outcome : appended.outcomes()) {
-                if (outcome instanceof RecordStore.Stored stored) {
-                    index.apply(stored.record());
-                }
+            List<StoredRecord> stored = appended.outcomes().stream()
+                    .filter(o -> o instanceof RecordStore.Stored).map(RecordStore.Outcome::record).toList();
+            LocalDate today = LocalDate.now(clock);
+            Map<String, List<String>> blackBefore = new HashMap<>();
+            for (StoredRecord r : stored) {
+                blackBefore.computeIfAbsent(r.submission().subject().id(), id -> blackLists(id, today));
             }
+            stored.forEach(snapshot.index()::apply);
+            blackBefore.forEach((subject, before) -> noticeNewListings(subject, before, today, now));
         }
         return result;
+    }
+
+    private List<String> blackLists(String subjectId, LocalDate today) {
+        return snapshot.rulebook().memberships(snapshot.index().history(subjectId), today).stream()
+                .filter(m -> m.list().kind() == CreditList.Kind.BLACK).map(m -> m.list().code()).toList();
+    }
+
+    private void noticeNewListings(String subjectId, List<String> before, LocalDate today, Instant now) {
+        SubjectHistory history = snapshot.index().history(subjectId);
+        Standing standing = snapshot.rulebook().standing(history, today);
+        for (Standing.Membership m : standing.lists()) {
+            if (m.list().kind() != CreditList.Kind.BLACK || before.contains(m.list().code())) {
+                continue;
+            }
+            rights.notify(subjectId, new RightsStore.Notice(0, now, RightsStore.Notice.Kind.LISTED,
+                    "You were placed on the list \"" + m.list().title() + "\" (" + m.list().code() + ").",
+                    "Because of " + reasons(standing, m.list()) + ".",
+                    m.list().legalBasis(), m.until(), Notices.HOW_TO_CONTEST));
+        }
+    }
+
+    /** The records that put the subject on {@code list}, as words. */
+    private String reasons(Standing standing, CreditList list) {
+        Map<Long, String> lines = new LinkedHashMap<>();
+        List<String> entering = list.entry() instanceof org.credence.catalog.ListEntry.ByRecordTypes byTypes
+                ? byTypes.recordTypes() : List.of();
+        for (Standing.RecordLine line : standing.records()) {
+            if (line.counts() && (entering.isEmpty() || entering.contains(line.type()))) {
+                String title = snapshot.rulebook().catalog().recordType(line.type()).map(t -> t.title()).orElse(line.type());
+                lines.put(line.recordId(), "record " + line.recordId() + " (" + title + ", " + line.occurredAt() + ")");
+            }
+        }
+        return lines.isEmpty() ? "your grade" : lines.values().stream().collect(Collectors.joining(", "));
+    }
+
+    /** Marks a dispute on a record in the index; the store already holds it. */
+    synchronized void disputed(String subjectId, long recordId, int day) {
+        snapshot.index().dispute(subjectId, recordId, day);
+    }
+
+    /** Sets a record's state in the index; the store already holds it. */
+    synchronized void changed(String subjectId, long recordId, RecordState state) {
+        snapshot.index().setState(subjectId, recordId, state);
+    }
+
+    RecordStore records() {
+        return records;
+    }
+
+    RightsStore rights() {
+        return rights;
     }
 }

@@ -3,6 +3,7 @@ package org.credence.state;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.credence.record.RecordState;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
 import org.credence.scoring.Rulebook;
@@ -59,6 +60,17 @@ public final class SubjectIndex {
             }
             return new Entry(subject.kind(), name, next);
         });
+    }
+
+    /** Marks an open dispute on a record since {@code day} ({@link SubjectHistory#NEVER}: none). */
+    void dispute(String subjectId, long recordId, int day) {
+        subjects.computeIfPresent(subjectId, (id, entry) ->
+                new Entry(entry.kind(), entry.name(), entry.history().withDispute(recordId, day)));
+    }
+
+    void setState(String subjectId, long recordId, RecordState state) {
+        subjects.computeIfPresent(subjectId, (id, entry) ->
+                new Entry(entry.kind(), entry.name(), entry.history().withState(recordId, state)));
     }
 
     public Optional<Entry> subject(String id) {

@@ -12,7 +12,9 @@ public enum Role {
     /** Loads catalogs, reads files, works queues. */
     OPERATOR,
     /** Reads files and the audit trail; writes nothing. */
-    AUDITOR;
+    AUDITOR,
+    /** A subject (or an organization's representative): bound to one subject id, sees only its own file. */
+    SUBJECT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

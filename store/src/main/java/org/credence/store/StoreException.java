@@ -7,6 +7,10 @@ package org.credence.store;
  */
 public final class StoreException extends RuntimeException {
 
+    public StoreException(String message) {
+        super(message);
+    }
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

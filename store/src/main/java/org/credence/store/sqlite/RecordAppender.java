@@ -16,6 +16,7 @@ import org.credence.store.RecordStore.Conflicted;
 import org.credence.store.RecordStore.Duplicate;
 import org.credence.store.RecordStore.Outcome;
 import org.credence.store.RecordStore.Stored;
+import org.credence.store.Vault;
 
 /**
  * Appends a batch of records in one transaction, all or nothing.
@@ -28,18 +29,17 @@ import org.credence.store.RecordStore.Stored;
 final class RecordAppender {
 
     private static final String MAX_ID = "SELECT coalesce(max(id), 0) FROM records";
-    private static final String INSERT = """
-            INSERT INTO records (id, source, source_ref, subject_id, subject_kind, subject_name, type,
-                                 occurred_at, details, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source, source_ref) DO NOTHING""";
+    private static final String INSERT = "INSERT INTO records (" + RecordRows.INSERT_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_ref) DO NOTHING";
     private static final String BY_KEY =
             "SELECT " + RecordRows.COLUMNS + " FROM records WHERE source = ? AND source_ref = ?";
 
     private final Database db;
+    private final Vault vault;
 
-    RecordAppender(Database db) {
+    RecordAppender(Database db, Vault vault) {
         this.db = db;
+        this.vault = vault;
     }
 
     AppendResult append(List<RecordSubmission> records, Instant recordedAt) {
@@ -49,11 +49,12 @@ final class RecordAppender {
             // a round trip; the transaction holds the write lock, so no one else can take them.
             long nextId = maxId(d) + 1;
             PreparedStatement insert = d.prepare(INSERT);
+            RecordRows rows = new RecordRows(vault);
             List<Outcome> outcomes = new ArrayList<>(records.size());
             List<Conflict> conflicts = new ArrayList<>();
             for (int index = 0; index < records.size(); index++) {
                 RecordSubmission record = records.get(index);
-                RecordRows.bindNew(insert, nextId, record, recordedText);
+                rows.bindNew(insert, nextId, record, recordedText);
                 if (insert.executeUpdate() == 1) {
                     outcomes.add(new Stored(new StoredRecord(nextId, record, recordedAt, RecordState.RECORDED)));
                     nextId++;
@@ -61,8 +62,9 @@ final class RecordAppender {
                 }
                 // The stored record may be one added earlier in this very batch: equal content makes
                 // the later one its duplicate, different content is a conflict like any other (the
-                // caller normally refuses such a batch before it gets here).
-                StoredRecord existing = byKey(d, record);
+                // caller normally refuses such a batch before it gets here). The stored record is
+                // opened to compare, since sealing the same text twice never gives the same bytes.
+                StoredRecord existing = byKey(d, rows, record);
                 if (existing.submission().equals(record)) {
                     outcomes.add(new Duplicate(existing));
                 } else {
@@ -84,7 +86,7 @@ final class RecordAppender {
         }
     }
 
-    private static StoredRecord byKey(Database d, RecordSubmission record) throws SQLException {
+    private static StoredRecord byKey(Database d, RecordRows rows, RecordSubmission record) throws SQLException {
         PreparedStatement query = d.prepare(BY_KEY);
         query.setString(1, record.source());
         query.setString(2, record.sourceRef());
@@ -93,7 +95,7 @@ final class RecordAppender {
                 throw new IllegalStateException("insert of " + record.source() + "/" + record.sourceRef()
                         + " changed nothing, yet no record has that key");
             }
-            return new RecordRows().read(row);
+            return rows.read(row);
         }
     }
 }

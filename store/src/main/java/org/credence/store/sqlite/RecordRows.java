@@ -13,31 +13,42 @@ import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
+import org.credence.store.Vault;
 import org.credence.subject.SubjectKind;
 
 /**
- * Converts between rows of {@code records} and {@link StoredRecord}s. Not thread-safe: make one per
- * query.
+ * Converts between rows of {@code records} and {@link StoredRecord}s, hashing and sealing the subject
+ * and details on the way in and opening them on the way out. Not thread-safe: make one per query.
  */
 final class RecordRows {
 
     /** The columns every record query selects, in the order {@link #read} expects. */
-    static final String COLUMNS = "id, source, source_ref, subject_id, subject_kind, subject_name, type, "
-            + "occurred_at, details, recorded_at, state";
+    static final String COLUMNS = "id, source, source_ref, subject_id_sealed, subject_kind, subject_name_sealed, "
+            + "type, occurred_at, details_sealed, recorded_at, state";
+
+    /** The columns {@link #bindNew} binds, in order. */
+    static final String INSERT_COLUMNS = "id, source, source_ref, subject_hash, subject_id_sealed, subject_kind, "
+            + "subject_name_sealed, type, occurred_at, details_sealed, recorded_at";
+
+    private final Vault vault;
 
     // Every record of one import shares its recorded_at, so remembering the last one spares a parse
     // per row when millions are read back at start.
     private String lastRecordedText;
     private Instant lastRecordedAt;
 
+    RecordRows(Vault vault) {
+        this.vault = vault;
+    }
+
     StoredRecord read(ResultSet row) throws SQLException {
         RecordSubmission submission = new RecordSubmission(
                 row.getString(2),
                 row.getString(3),
-                new SubjectRef(row.getString(4), kind(row.getString(5)), Optional.ofNullable(row.getString(6))),
+                new SubjectRef(vault.open(row.getBytes(4)), kind(row.getString(5)), open(row.getBytes(6))),
                 row.getString(7),
                 date(row.getString(8)),
-                Optional.ofNullable(row.getString(9)));
+                open(row.getBytes(9)));
         return new StoredRecord(row.getLong(1), submission, recordedAt(row.getString(10)), state(row.getString(11)));
     }
 
@@ -72,30 +83,34 @@ final class RecordRows {
         return lastRecordedAt;
     }
 
+    private Optional<String> open(byte[] sealed) {
+        return sealed == null ? Optional.empty() : Optional.of(vault.open(sealed));
+    }
+
     /**
-     * Binds {@code record} to parameters 1–10 of an insert listing {@code id} then the columns of
-     * {@link #COLUMNS} up to {@code recorded_at}; the state is always the column default.
+     * Binds {@code record} to parameters 1–11 of an insert listing {@link #INSERT_COLUMNS}; the state is
+     * always the column default.
      */
-    static void bindNew(PreparedStatement insert, long id, RecordSubmission record, String recordedAt)
+    void bindNew(PreparedStatement insert, long id, RecordSubmission record, String recordedAt)
             throws SQLException {
         insert.setLong(1, id);
         insert.setString(2, record.source());
         insert.setString(3, record.sourceRef());
-        insert.setString(4, record.subject().id());
-        insert.setString(5, record.subject().kind().code());
-        setOptional(insert, 6, record.subject().name());
-        insert.setString(7, record.type());
-        insert.setString(8, record.occurredAt().toString());
-        setOptional(insert, 9, record.details());
-        insert.setString(10, recordedAt);
+        insert.setString(4, vault.subjectHash(record.subject().id()));
+        insert.setBytes(5, vault.seal(record.subject().id()));
+        insert.setString(6, record.subject().kind().code());
+        seal(insert, 7, record.subject().name());
+        insert.setString(8, record.type());
+        insert.setString(9, record.occurredAt().toString());
+        seal(insert, 10, record.details());
+        insert.setString(11, recordedAt);
     }
 
-    private static void setOptional(PreparedStatement statement, int index, Optional<String> value)
-            throws SQLException {
+    private void seal(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
         if (value.isPresent()) {
-            statement.setString(index, value.get());
+            statement.setBytes(index, vault.seal(value.get()));
         } else {
-            statement.setNull(index, Types.VARCHAR);
+            statement.setNull(index, Types.BLOB);
         }
     }
 

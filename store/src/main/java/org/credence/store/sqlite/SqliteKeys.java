@@ -3,6 +3,7 @@ package org.credence.store.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,13 +12,15 @@ import java.util.TreeSet;
 import org.credence.store.ApiKey;
 import org.credence.store.KeyStore;
 import org.credence.store.Role;
+import org.credence.store.Vault;
 
-/** The {@code api_keys} table. */
+/** The {@code api_keys} table. A subject key's subject is kept as its keyed hash and sealed. */
 final class SqliteKeys implements KeyStore {
 
-    private static final String COLUMNS = "key_hash, name, role, scopes, created_at";
+    private static final String COLUMNS = "key_hash, name, role, scopes, subject_sealed, created_at";
     private static final String TAKEN = "SELECT name FROM api_keys WHERE name = ? OR key_hash = ?";
-    private static final String INSERT = "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO api_keys (" + COLUMNS + ", subject_hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String BY_HASH = "SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ?";
     private static final String ALL = "SELECT " + COLUMNS + " FROM api_keys ORDER BY name";
 
@@ -25,9 +28,11 @@ final class SqliteKeys implements KeyStore {
     private static final String SEPARATOR = " ";
 
     private final Database db;
+    private final Vault vault;
 
-    SqliteKeys(Database db) {
+    SqliteKeys(Database db, Vault vault) {
         this.db = db;
+        this.vault = vault;
     }
 
     @Override
@@ -51,7 +56,14 @@ final class SqliteKeys implements KeyStore {
             insert.setString(2, key.name());
             insert.setString(3, key.role().code());
             insert.setString(4, scopes);
-            insert.setString(5, Timestamps.format(key.createdAt()));
+            if (key.subject().isPresent()) {
+                insert.setBytes(5, vault.seal(key.subject().get()));
+                insert.setString(7, vault.subjectHash(key.subject().get()));
+            } else {
+                insert.setNull(5, Types.BLOB);
+                insert.setNull(7, Types.VARCHAR);
+            }
+            insert.setString(6, Timestamps.format(key.createdAt()));
             return insert.executeUpdate();
         });
     }
@@ -84,15 +96,18 @@ final class SqliteKeys implements KeyStore {
         return column.isEmpty() ? Set.of() : Set.of(column.split(SEPARATOR));
     }
 
-    private static List<ApiKey> list(PreparedStatement query) throws SQLException {
+    private List<ApiKey> list(PreparedStatement query) throws SQLException {
         List<ApiKey> keys = new ArrayList<>();
         try (ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 String role = row.getString(3);
+                byte[] subject = row.getBytes(5);
                 keys.add(new ApiKey(row.getString(1), row.getString(2),
                         Role.fromCode(role).orElseThrow(() ->
                                 new IllegalStateException("unknown role in the database: " + role)),
-                        scopes(row.getString(4)), Timestamps.parse(row.getString(5))));
+                        scopes(row.getString(4)),
+                        subject == null ? Optional.empty() : Optional.of(vault.open(subject)),
+                        Timestamps.parse(row.getString(6))));
             }
         }
         return keys;

@@ -13,6 +13,7 @@ import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
 import org.credence.store.RecordStore;
+import org.credence.store.Vault;
 
 /** The {@code records} table. */
 final class SqliteRecords implements RecordStore {
@@ -25,23 +26,25 @@ final class SqliteRecords implements RecordStore {
 
     private static final String BY_ID = "SELECT " + RecordRows.COLUMNS + " FROM records WHERE id = ?";
     private static final String BY_SUBJECT =
-            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE subject_id = ? ORDER BY id";
+            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE subject_hash = ? ORDER BY id";
     private static final String PAGE =
             "SELECT " + RecordRows.COLUMNS + " FROM records WHERE id > ? ORDER BY id LIMIT ?";
     private static final String SUBJECT = """
             SELECT subject_kind,
-                   (SELECT subject_name FROM records
-                     WHERE subject_id = ?1 AND subject_name IS NOT NULL ORDER BY id DESC LIMIT 1)
-              FROM records WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1""";
+                   (SELECT subject_name_sealed FROM records
+                     WHERE subject_hash = ?1 AND subject_name_sealed IS NOT NULL ORDER BY id DESC LIMIT 1)
+              FROM records WHERE subject_hash = ?1 ORDER BY id DESC LIMIT 1""";
     private static final String SET_STATE = "UPDATE records SET state = ? WHERE id = ?";
     private static final String COUNT = "SELECT count(*) FROM records";
 
     private final Database db;
+    private final Vault vault;
     private final RecordAppender appender;
 
-    SqliteRecords(Database db) {
+    SqliteRecords(Database db, Vault vault) {
         this.db = db;
-        this.appender = new RecordAppender(db);
+        this.vault = vault;
+        this.appender = new RecordAppender(db, vault);
     }
 
     @Override
@@ -69,7 +72,7 @@ final class SqliteRecords implements RecordStore {
     public List<StoredRecord> recordsOf(String subjectId) {
         return db.read(d -> {
             PreparedStatement query = d.prepare(BY_SUBJECT);
-            query.setString(1, subjectId);
+            query.setString(1, vault.subjectHash(subjectId));
             return list(query);
         });
     }
@@ -78,13 +81,14 @@ final class SqliteRecords implements RecordStore {
     public Optional<SubjectRef> subject(String subjectId) {
         return db.read(d -> {
             PreparedStatement query = d.prepare(SUBJECT);
-            query.setString(1, subjectId);
+            query.setString(1, vault.subjectHash(subjectId));
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
+                byte[] name = row.getBytes(2);
                 return Optional.of(new SubjectRef(subjectId, RecordRows.kind(row.getString(1)),
-                        Optional.ofNullable(row.getString(2))));
+                        name == null ? Optional.empty() : Optional.of(vault.open(name))));
             }
         });
     }
@@ -94,7 +98,7 @@ final class SqliteRecords implements RecordStore {
         return db.read(d -> byId(d, id));
     }
 
-    private static Optional<StoredRecord> byId(Database d, long id) throws SQLException {
+    private Optional<StoredRecord> byId(Database d, long id) throws SQLException {
         PreparedStatement query = d.prepare(BY_ID);
         query.setLong(1, id);
         List<StoredRecord> found = list(query);
@@ -121,14 +125,14 @@ final class SqliteRecords implements RecordStore {
         });
     }
 
-    private static List<StoredRecord> list(PreparedStatement query, long after, int limit) throws SQLException {
+    private List<StoredRecord> list(PreparedStatement query, long after, int limit) throws SQLException {
         query.setLong(1, after);
         query.setInt(2, limit);
         return list(query);
     }
 
-    private static List<StoredRecord> list(PreparedStatement query) throws SQLException {
-        RecordRows rows = new RecordRows();
+    private List<StoredRecord> list(PreparedStatement query) throws SQLException {
+        RecordRows rows = new RecordRows(vault);
         List<StoredRecord> records = new ArrayList<>();
         try (ResultSet row = query.executeQuery()) {
             while (row.next()) {

@@ -2,6 +2,7 @@ package org.credence.store.sqlite;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -10,9 +11,13 @@ import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
 import org.credence.store.ApiKey;
+import org.credence.store.AuditLog;
 import org.credence.store.CatalogStore;
+import org.credence.store.KeyFile;
 import org.credence.store.KeyStore;
 import org.credence.store.RecordStore;
+import org.credence.store.RightsStore;
+import org.credence.store.Vault;
 
 /**
  * The embedded store: one SQLite file, {@code credence.db}, in the data directory.
@@ -28,27 +33,65 @@ import org.credence.store.RecordStore;
  *       readers in other processes are not blocked by the writer.</li>
  *   <li><b>Batches in one transaction.</b> A bulk import is a single transaction of reused prepared
  *       inserts: one sync for the whole batch, and all or nothing when any record conflicts.</li>
+ *   <li><b>No identity in the file.</b> Subject ids are stored as keyed hashes, and ids, names and
+ *       details sealed with AES-GCM, under keys kept in a separate key file ({@link KeyFile}); the
+ *       record interfaces still speak plain ids, and the store hashes, seals and opens inside.</li>
  *   <li><b>Schema by Flyway.</b> Versioned migrations under {@code db/migration/sqlite} run on open, so
  *       an old data directory is brought up to date by the release that reads it.</li>
  * </ul>
  */
-public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, AutoCloseable {
+public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, RightsStore, AutoCloseable {
 
     private final Database db;
+    private final Vault vault;
     private final SqliteRecords records;
     private final SqliteCatalogs catalogs;
     private final SqliteKeys keys;
+    private final SqliteRights rights;
+    private final SqliteAuditLog audit;
 
-    private SqliteStore(Database db) {
+    private SqliteStore(Database db, Vault vault) {
         this.db = db;
-        this.records = new SqliteRecords(db);
+        this.vault = vault;
+        this.records = new SqliteRecords(db, vault);
         this.catalogs = new SqliteCatalogs(db);
-        this.keys = new SqliteKeys(db);
+        this.keys = new SqliteKeys(db, vault);
+        this.rights = new SqliteRights(db, vault);
+        // Last: it starts the writer thread, which nothing would stop if a later step threw.
+        this.audit = new SqliteAuditLog(db);
     }
 
-    /** Opens the store in {@code dataDir}, creating the directory and the database as needed. */
+    /**
+     * Opens the store in {@code dataDir} with the key file beside the database
+     * ({@link KeyFile#defaultLocation}), creating the directory, the database and the key file as needed.
+     */
     public static SqliteStore open(Path dataDir) {
-        return new SqliteStore(Database.open(dataDir));
+        return open(dataDir, KeyFile.defaultLocation(dataDir));
+    }
+
+    /**
+     * Opens the store in {@code dataDir} with the keys in {@code keyFile}. A new data directory gets a new
+     * key file; one that holds data is opened only with the key file it was created with: a missing or
+     * different one fails with a {@link org.credence.store.StoreException} that says so, and nothing is
+     * regenerated.
+     */
+    public static SqliteStore open(Path dataDir, Path keyFile) {
+        Database db = Database.open(dataDir);
+        try {
+            return new SqliteStore(db, VaultCheck.bind(db, dataDir, keyFile));
+        } catch (RuntimeException e) {
+            try {
+                db.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The keys subject ids are hashed and personal fields sealed with, for the other stores of this node. */
+    public Vault vault() {
+        return vault;
     }
 
     @Override
@@ -116,9 +159,71 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, A
         return keys.all();
     }
 
-    /** Closes the database; later calls fail with {@link IllegalStateException}. */
+    /** The hash-chained audit trail, in the same database file. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /**
+     * Writes the audit entries still queued, then closes the database; later calls fail with
+     * {@link IllegalStateException}.
+     */
     @Override
     public void close() {
-        db.close();
+        try {
+            audit.close();
+        } finally {
+            db.close();
+        }
+    }
+
+    @Override
+    public Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline) {
+        return rights.openDispute(recordId, subjectId, reason, by, at, deadline);
+    }
+
+    @Override
+    public Optional<Dispute> dispute(long id) {
+        return rights.dispute(id);
+    }
+
+    @Override
+    public List<Dispute> disputes(Optional<Dispute.Status> status) {
+        return rights.disputes(status);
+    }
+
+    @Override
+    public Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at) {
+        return rights.resolveDispute(id, outcome, note, by, at);
+    }
+
+    @Override
+    public Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at) {
+        return rights.requestRepair(recordId, subjectId, evidence, by, at);
+    }
+
+    @Override
+    public Optional<Repair> repair(long id) {
+        return rights.repair(id);
+    }
+
+    @Override
+    public List<Repair> repairs(Optional<Repair.Status> status) {
+        return rights.repairs(status);
+    }
+
+    @Override
+    public Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at) {
+        return rights.decideRepair(id, outcome, note, by, at);
+    }
+
+    @Override
+    public Notice notify(String subjectId, Notice notice) {
+        return rights.notify(subjectId, notice);
+    }
+
+    @Override
+    public List<Notice> notices(String subjectId) {
+        return rights.notices(subjectId);
     }
 }

@@ -6,6 +6,7 @@ import static org.credence.store.sqlite.Fixtures.T0;
 import static org.credence.store.sqlite.Fixtures.T1;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.credence.store.ApiKey;
 import org.credence.store.Role;
@@ -37,8 +38,8 @@ class SqliteKeyStoreTest {
     @Test
     void aCreatedKeyIsFoundByItsHash() {
         ApiKey court = new ApiKey(HASH_A, "beijing-court", Role.AGENCY,
-                Set.of("judgment_unperformed", "court.contempt"), T0);
-        ApiKey bank = new ApiKey(HASH_B, "city-bank", Role.PARTNER, Set.of(), T1);
+                Set.of("judgment_unperformed", "court.contempt"), Optional.empty(), T0);
+        ApiKey bank = new ApiKey(HASH_B, "city-bank", Role.PARTNER, Set.of(), Optional.empty(), T1);
 
         store.create(court);
         store.create(bank);
@@ -51,9 +52,9 @@ class SqliteKeyStoreTest {
 
     @Test
     void aNameInUseIsRefused() {
-        store.create(new ApiKey(HASH_A, "operator", Role.OPERATOR, Set.of(), T0));
+        store.create(new ApiKey(HASH_A, "operator", Role.OPERATOR, Set.of(), Optional.empty(), T0));
 
-        assertThatThrownBy(() -> store.create(new ApiKey(HASH_B, "operator", Role.AUDITOR, Set.of(), T1)))
+        assertThatThrownBy(() -> store.create(new ApiKey(HASH_B, "operator", Role.AUDITOR, Set.of(), Optional.empty(), T1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("operator");
         assertThat(store.all()).hasSize(1);
@@ -62,21 +63,34 @@ class SqliteKeyStoreTest {
 
     @Test
     void aSecretInUseIsRefused() {
-        store.create(new ApiKey(HASH_A, "first", Role.OPERATOR, Set.of(), T0));
+        store.create(new ApiKey(HASH_A, "first", Role.OPERATOR, Set.of(), Optional.empty(), T0));
 
-        assertThatThrownBy(() -> store.create(new ApiKey(HASH_A, "second", Role.AUDITOR, Set.of(), T1)))
+        assertThatThrownBy(() -> store.create(new ApiKey(HASH_A, "second", Role.AUDITOR, Set.of(), Optional.empty(), T1)))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aScopeWithASpaceIsRefused() {
-        assertThatThrownBy(() -> store.create(new ApiKey(HASH_A, "odd", Role.AGENCY, Set.of("two words"), T0)))
+        assertThatThrownBy(() -> store.create(new ApiKey(HASH_A, "odd", Role.AGENCY, Set.of("two words"), Optional.empty(), T0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
+    void aSubjectKeyKeepsItsSubject() {
+        String subjectId = Fixtures.personId(7);
+        ApiKey subject = new ApiKey(HASH_A, "subject-7", Role.SUBJECT, Set.of(), Optional.of(subjectId), T0);
+        store.create(subject);
+        store.close();
+
+        store = SqliteStore.open(dataDir);
+
+        assertThat(store.byHash(HASH_A)).contains(subject);
+        assertThat(store.all()).containsExactly(subject);
+    }
+
+    @Test
     void keysSurviveReopening() {
-        ApiKey auditor = new ApiKey(HASH_A, "auditor", Role.AUDITOR, Set.of(), T0);
+        ApiKey auditor = new ApiKey(HASH_A, "auditor", Role.AUDITOR, Set.of(), Optional.empty(), T0);
         store.create(auditor);
         store.close();
 

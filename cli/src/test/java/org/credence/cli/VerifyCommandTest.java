@@ -1,0 +1,122 @@
+package org.credence.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.credence.cli.Harness.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.credence.store.AuditLog.AuditEntry;
+import org.credence.store.AuditLog.AuditEvent;
+import org.credence.store.sqlite.SqliteStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code credence verify} against a trail written by the store and then tampered with in the SQLite
+ * file directly, as someone with access to the disk but not the code would.
+ */
+class VerifyCommandTest {
+
+    private static final int ENTRIES = 8;
+
+    @TempDir
+    Path tmp;
+
+    Path data;
+    List<AuditEntry> written;
+
+    @BeforeEach
+    void writeATrail() {
+        data = tmp.resolve("data");
+        written = new ArrayList<>();
+        try (SqliteStore store = SqliteStore.open(data)) {
+            for (int n = 1; n <= ENTRIES; n++) {
+                written.add(store.audit().append(new AuditEvent(Instant.parse("2026-11-23T12:00:00Z").plusSeconds(n),
+                        "bank-1", "partner", "decision", Optional.of(Integer.toHexString(n).repeat(64).substring(0, 64)),
+                        "loan.consumer", n % 2 == 0 ? "deny" : "allow")).join());
+            }
+        }
+    }
+
+    private void tamper(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("credence.db"));
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Harness.Result verify() {
+        return cli("verify", "--data", data.toString());
+    }
+
+    @Test
+    void anIntactTrailExitsZeroWithItsCountAndHead() {
+        Harness.Result result = verify();
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().lines().toList()).containsExactly(
+                "audit trail intact: " + ENTRIES + " entries",
+                "head: " + written.getLast().hash());
+    }
+
+    @Test
+    void aModifiedEntryIsNamed() throws Exception {
+        tamper("UPDATE audit SET outcome = 'allow' WHERE seq = 4");
+
+        Harness.Result result = verify();
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out().strip()).isEqualTo("audit trail broken at entry 4: hash does not match its content");
+    }
+
+    @Test
+    void aDeletedEntryIsNamedByTheEntryAfterTheGap() throws Exception {
+        tamper("DELETE FROM audit WHERE seq = 4");
+
+        Harness.Result result = verify();
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out().strip()).isEqualTo("audit trail broken at entry 5: entry 4 is missing");
+    }
+
+    @Test
+    void reorderedEntriesAreNamedAtTheFirstMoved() throws Exception {
+        String columns = "at, actor, role, action, subject_hash, purpose, outcome, previous_hash, hash";
+        tamper("UPDATE audit SET (" + columns + ") = (SELECT " + columns + " FROM audit AS o WHERE o.seq = "
+                + "CASE audit.seq WHEN 3 THEN 6 ELSE 3 END) WHERE seq IN (3, 6)");
+
+        Harness.Result result = verify();
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out().strip()).isEqualTo("audit trail broken at entry 3: hash does not match its content");
+    }
+
+    @Test
+    void aMissingDataDirectoryIsAnErrorNotAnEmptyTrail() {
+        Harness.Result result = cli("verify", "--data", tmp.resolve("typo").toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("no data directory at");
+        assertThat(tmp.resolve("typo")).doesNotExist();
+    }
+
+    @Test
+    void theCommandLineTrailVerifies() {
+        // A data directory made the ordinary way: whatever the commands audited chains up.
+        Path fresh = tmp.resolve("fresh");
+        new Harness(fresh).close();
+
+        Harness.Result result = cli("verify", "--data", fresh.toString());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("audit trail intact: ");
+    }
+}

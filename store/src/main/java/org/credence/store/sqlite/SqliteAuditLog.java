@@ -1,0 +1,438 @@
+package org.credence.store.sqlite;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.credence.store.AuditLog;
+import org.credence.store.StoreException;
+
+/**
+ * The audit trail in the {@code audit} table of {@code credence.db}.
+ *
+ * <h2>Design</h2>
+ *
+ * <p><b>Group commit.</b> An entry is acknowledged only once it is durable, and with
+ * {@code synchronous=FULL} durability means a sync of the write-ahead log, a millisecond or more on
+ * real disks. One transaction per entry would cap every audited operation, decisions included, at the
+ * disk's sync rate. Instead every entry waiting when the writer comes round is chained and inserted in
+ * one transaction and made durable by one sync. The busier the system, the bigger the batch, so the
+ * sync is paid per batch and throughput is bounded by the cost of hashing and inserting rows, not by
+ * how many syncs the disk manages a second; a lone entry still costs just one commit.
+ *
+ * <p><b>One writer thread.</b> The chain is a strict sequence: an entry's number and hash depend on the
+ * entry before it. A single thread that takes entries off a queue puts them in that sequence without
+ * any lock on the callers' side, and it is the natural place to gather a batch. It is a platform
+ * thread because it spends its time blocked in the native sync, which would pin a virtual thread's
+ * carrier. The chain's head (last number and hash) is read from the table inside each batch's
+ * transaction rather than kept in memory: the transaction already holds the file's write lock, so
+ * the head read there is the true one even when another process (a CLI command on the same data
+ * directory) has appended meanwhile, and a batch that failed leaves nothing to reconcile: it was
+ * rolled back, and the next batch reads the head afresh. A failed batch fails every one of its
+ * futures; no entry is dropped silently.
+ *
+ * <p><b>Completion off the writer.</b> A batch's futures are completed on a virtual thread, so a
+ * caller's dependent stage never runs on the writer: a slow callback cannot stall the log, and one
+ * that appends and waits cannot deadlock it.
+ *
+ * <p><b>Canonical encoding.</b> An auditor must be able to recompute every hash from the table and
+ * this comment alone, in any language. Each value is length-prefixed, so no choice of content can make
+ * two different entries encode alike ({@code ("ab", "c")} and {@code ("a", "bc")} differ), an absent
+ * subject differs from an empty one, and a leading tag names the encoding so that a future one can be
+ * told apart.
+ *
+ * <h2>The encoding</h2>
+ *
+ * <pre>
+ * hash = lowercase hex of SHA-256( F("credence-audit-v1") F(seq) F(at) F(actor) F(role) F(action)
+ *                                  F(subject_hash) F(purpose) F(outcome) F(previous_hash) )
+ * F(text)   = length of the text's UTF-8 bytes as 4 bytes big-endian, then those bytes
+ * F(absent) = FF FF FF FF (only subject_hash may be absent: NULL in the table)
+ * </pre>
+ * Every value is taken exactly as stored in its column: {@code seq} in decimal digits; {@code at} as
+ * ISO-8601 UTC with nine fraction digits ({@code 2026-03-01T08:00:00.123456789Z}); hashes in lowercase
+ * hex. The first entry is number 1 and its previous hash is 64 zeros. In Python:
+ * <pre>
+ * def f(v): return b"\xff\xff\xff\xff" if v is None else len(v.encode()).to_bytes(4, "big") + v.encode()
+ * h = sha256(b"".join(f(v) for v in ["credence-audit-v1", str(seq), at, actor, role, action,
+ *                                     subject_hash, purpose, outcome, previous_hash])).hexdigest()
+ * </pre>
+ *
+ * <h2>What the chain proves</h2>
+ * An entry changed, removed or moved breaks the chain at that entry, and {@link #verify} names the
+ * first such entry. Entries cut off the end leave a shorter chain that is still intact, which is why
+ * verification reports the head hash: noted or published, it shows such a cut later.
+ * {@link #verify} reads the table in pages, releasing the database between them, so it runs beside the
+ * writer and needs the same memory for a hundred million entries as for ten.
+ */
+final class SqliteAuditLog implements AuditLog, AutoCloseable {
+
+    static final String GENESIS = "0".repeat(64);
+    static final String ENCODING = "credence-audit-v1";
+
+    /** Bounds one transaction's size and the time the database lock is held for it. */
+    static final int MAX_BATCH = 10_000;
+    // Beyond this many waiting entries appenders block: memory stays bounded under overload.
+    private static final int QUEUE_CAPACITY = 65_536;
+    private static final int VERIFY_PAGE = 10_000;
+    private static final byte[] ABSENT = {-1, -1, -1, -1};
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static final String COLUMNS =
+            "seq, at, actor, role, action, subject_hash, purpose, outcome, previous_hash, hash";
+    private static final String HEAD = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
+    private static final String INSERT =
+            "INSERT INTO audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PAGE = "SELECT " + COLUMNS + " FROM audit WHERE seq > ? ORDER BY seq LIMIT ?";
+
+    /** Marks the end of the queue; compared by identity. */
+    private static final Pending STOP = new Pending(null, null);
+
+    private final Database db;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
+    private final MessageDigest writerDigest = sha256();
+    private final AtomicLong commits = new AtomicLong();
+    private final ReentrantLock closeLock = new ReentrantLock();
+    private final Thread writer;
+    private volatile boolean closing;
+    // Set by the writer before its last sweep of the queue; an appender that sees it takes its entry back.
+    private volatile boolean stopped;
+
+    SqliteAuditLog(Database db) {
+        this.db = db;
+        this.writer = Thread.ofPlatform().name("credence-audit-writer").daemon().start(this::run);
+    }
+
+    @Override
+    public CompletableFuture<AuditEntry> append(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (closing) {
+            return CompletableFuture.failedFuture(closed());
+        }
+        Pending pending = new Pending(event, new CompletableFuture<>());
+        try {
+            queue.put(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.future.completeExceptionally(e);
+            return pending.future;
+        }
+        // Either the writer's last sweep took the entry (and wrote it), or it is still queued and
+        // would never be written: exactly one of the two sides gets it.
+        if (stopped && queue.remove(pending)) {
+            pending.future.completeExceptionally(closed());
+        }
+        return pending.future;
+    }
+
+    @Override
+    public List<AuditEntry> entries(Query query) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit");
+        List<String> parameters = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        query.subjectHash().ifPresent(subject -> {
+            conditions.add("subject_hash = ?");
+            parameters.add(subject);
+        });
+        query.from().ifPresent(from -> {
+            conditions.add("at >= ?");
+            parameters.add(Timestamps.format(from));
+        });
+        query.to().ifPresent(to -> {
+            conditions.add("at < ?");
+            parameters.add(Timestamps.format(to));
+        });
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        // (at, seq) is the order both indexes keep, so no answer is sorted after it is read.
+        sql.append(" ORDER BY at, seq LIMIT ?");
+        return db.read(d -> {
+            PreparedStatement select = d.prepare(sql.toString());
+            int index = 1;
+            for (String parameter : parameters) {
+                select.setString(index++, parameter);
+            }
+            select.setInt(index, query.limit());
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(Row.read(rows).entry());
+                }
+            }
+            return entries;
+        });
+    }
+
+    @Override
+    public Verification verify() {
+        MessageDigest sha = sha256();
+        long expected = 1;
+        String previous = GENESIS;
+        while (true) {
+            long after = expected - 1;
+            List<Row> page = db.read(d -> page(d, after));
+            for (Row row : page) {
+                if (row.seq() != expected) {
+                    return new Broken(row.seq(), gap(expected, row.seq()));
+                }
+                if (!row.recomputedHash(sha).equals(row.hash())) {
+                    return new Broken(row.seq(), "hash does not match its content");
+                }
+                if (!previous.equals(row.previousHash())) {
+                    return new Broken(row.seq(), expected == 1
+                            ? "previous hash is not the start of a chain (64 zeros)"
+                            : "previous hash does not match the hash of entry " + (expected - 1));
+                }
+                previous = row.hash();
+                expected++;
+            }
+            if (page.size() < VERIFY_PAGE) {
+                return new Intact(expected - 1, previous);
+            }
+        }
+    }
+
+    private static List<Row> page(Database d, long after) throws SQLException {
+        PreparedStatement select = d.prepare(PAGE);
+        // The first page starts below 1 so that a row numbered 0 or less is seen, and refused.
+        select.setLong(1, after == 0 ? Long.MIN_VALUE : after);
+        select.setInt(2, VERIFY_PAGE);
+        List<Row> rows = new ArrayList<>(VERIFY_PAGE);
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                rows.add(Row.read(result));
+            }
+        }
+        return rows;
+    }
+
+    private static String gap(long expected, long found) {
+        if (found < expected) {
+            return "entry numbers start at 1";
+        }
+        return found == expected + 1
+                ? "entry " + expected + " is missing"
+                : "entries " + expected + " to " + (found - 1) + " are missing";
+    }
+
+    /**
+     * Writes what is queued, in batches, until {@link #close} asks it to stop; then writes whatever
+     * was queued before the stop became visible.
+     */
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                // No one but close should stop the writer; if someone does, stop as close would, so
+                // that every queued entry is still written or failed.
+                stopping = true;
+            }
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            stopping |= batch.removeIf(pending -> pending == STOP);
+            write(batch);
+            batch.clear();
+        }
+        stopped = true;
+        while (queue.drainTo(batch, MAX_BATCH) > 0) {
+            batch.removeIf(pending -> pending == STOP);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Pending> pending = List.copyOf(batch);
+        List<AuditEntry> written;
+        try {
+            written = db.transaction((d, transaction) -> insert(d, pending));
+        } catch (Throwable failure) {
+            // Errors too: a writer that died would leave every later caller waiting for ever.
+            StoreException cause = failure instanceof StoreException store ? store
+                    : new StoreException("the audit entries could not be committed", failure);
+            completions.execute(() -> pending.forEach(p -> p.future.completeExceptionally(cause)));
+            return;
+        }
+        commits.incrementAndGet();
+        completions.execute(() -> {
+            for (int i = 0; i < pending.size(); i++) {
+                pending.get(i).future.complete(written.get(i));
+            }
+        });
+    }
+
+    private List<AuditEntry> insert(Database d, List<Pending> batch) throws SQLException {
+        long seq = 0;
+        String previous = GENESIS;
+        try (ResultSet head = d.prepare(HEAD).executeQuery()) {
+            if (head.next()) {
+                seq = head.getLong(1);
+                previous = head.getString(2);
+            }
+        }
+        PreparedStatement insert = d.prepare(INSERT);
+        // The statement is shared and kept: a batch that failed halfway must not leave rows queued on it.
+        insert.clearBatch();
+        List<AuditEntry> entries = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            seq++;
+            AuditEvent event = pending.event;
+            Row row = new Row(seq, Timestamps.format(event.at()), event.actor(), event.role(), event.action(),
+                    event.subjectHash().orElse(null), event.purpose(), event.outcome(), previous, null);
+            String hash = row.recomputedHash(writerDigest);
+            row.bind(insert, hash);
+            insert.addBatch();
+            entries.add(new AuditEntry(seq, event, previous, hash));
+            previous = hash;
+        }
+        insert.executeBatch();
+        return entries;
+    }
+
+    /** How many batches have been committed since the log was opened. */
+    long commits() {
+        return commits.get();
+    }
+
+    /**
+     * Stops accepting entries, writes those already queued, and waits until every future handed out
+     * is complete. The database must stay open until this returns.
+     */
+    @Override
+    public void close() {
+        closeLock.lock();
+        try {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(STOP);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            while (true) {
+                try {
+                    writer.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            completions.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            closeLock.unlock();
+        }
+    }
+
+    private static IllegalStateException closed() {
+        return new IllegalStateException("the audit log is closed");
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    /** The hash of one entry under the canonical encoding in the class comment. */
+    static String hash(MessageDigest sha, long seq, String at, String actor, String role, String action,
+                       String subjectHash, String purpose, String outcome, String previousHash) {
+        sha.reset();
+        field(sha, ENCODING);
+        field(sha, Long.toString(seq));
+        field(sha, at);
+        field(sha, actor);
+        field(sha, role);
+        field(sha, action);
+        field(sha, subjectHash);
+        field(sha, purpose);
+        field(sha, outcome);
+        field(sha, previousHash);
+        return HEX.formatHex(sha.digest());
+    }
+
+    private static void field(MessageDigest sha, String value) {
+        // A NULL where the schema forbids one can only come from tampering; encoding it as absent
+        // lets the hash comparison report it like any other change.
+        if (value == null) {
+            sha.update(ABSENT);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int length = bytes.length;
+        sha.update((byte) (length >>> 24));
+        sha.update((byte) (length >>> 16));
+        sha.update((byte) (length >>> 8));
+        sha.update((byte) length);
+        sha.update(bytes);
+    }
+
+    private record Pending(AuditEvent event, CompletableFuture<AuditEntry> future) {
+    }
+
+    /** One row of the table, every column as stored. */
+    private record Row(long seq, String at, String actor, String role, String action, String subjectHash,
+                       String purpose, String outcome, String previousHash, String hash) {
+
+        static Row read(ResultSet rows) throws SQLException {
+            return new Row(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                    rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+                    rows.getString(9), rows.getString(10));
+        }
+
+        String recomputedHash(MessageDigest sha) {
+            return SqliteAuditLog.hash(sha, seq, at, actor, role, action, subjectHash, purpose, outcome,
+                    previousHash);
+        }
+
+        void bind(PreparedStatement insert, String ownHash) throws SQLException {
+            insert.setLong(1, seq);
+            insert.setString(2, at);
+            insert.setString(3, actor);
+            insert.setString(4, role);
+            insert.setString(5, action);
+            insert.setString(6, subjectHash);
+            insert.setString(7, purpose);
+            insert.setString(8, outcome);
+            insert.setString(9, previousHash);
+            insert.setString(10, ownHash);
+        }
+
+        AuditEntry entry() {
+            AuditEvent event = new AuditEvent(Timestamps.parse(at), actor, role, action,
+                    Optional.ofNullable(subjectHash), purpose, outcome);
+            return new AuditEntry(seq, event, previousHash, hash);
+        }
+    }
+}

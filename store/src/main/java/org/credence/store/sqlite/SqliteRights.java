@@ -1,0 +1,289 @@
+package org.credence.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.credence.store.RightsStore;
+import org.credence.store.Vault;
+
+/** The {@code disputes}, {@code repairs} and {@code notices} tables. */
+final class SqliteRights implements RightsStore {
+
+    private static final String DISPUTE_COLUMNS = "id, record_id, subject_sealed, reason_sealed, opened_by, opened_role, "
+            + "opened_at, deadline, status, resolved_by, resolved_role, resolved_at, note_sealed";
+    private static final String REPAIR_COLUMNS = "id, record_id, subject_sealed, evidence_sealed, requested_by, "
+            + "requested_role, requested_at, status, decided_by, decided_role, decided_at, note_sealed";
+    private static final String NOTICE_COLUMNS = "id, at, kind, what, why, legal_basis, until, how_to_contest";
+
+    private final Database db;
+    private final Vault vault;
+
+    SqliteRights(Database db, Vault vault) {
+        this.db = db;
+        this.vault = vault;
+    }
+
+    @Override
+    public Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline) {
+        return db.transaction((d, tx) -> {
+            PreparedStatement open = d.prepare("SELECT id FROM disputes WHERE record_id = ? AND status = 'open'");
+            open.setLong(1, recordId);
+            try (ResultSet rows = open.executeQuery()) {
+                if (rows.next()) {
+                    throw new IllegalStateException("record " + recordId + " already has an open dispute (" + rows.getLong(1) + ")");
+                }
+            }
+            PreparedStatement insert = d.prepare("INSERT INTO disputes (record_id, subject_hash, subject_sealed, reason_sealed, "
+                    + "opened_by, opened_role, opened_at, deadline, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id");
+            insert.setLong(1, recordId);
+            insert.setString(2, vault.subjectHash(subjectId));
+            insert.setBytes(3, vault.seal(subjectId));
+            insert.setBytes(4, vault.seal(reason));
+            insert.setString(5, by.name());
+            insert.setString(6, by.role());
+            insert.setString(7, Timestamps.format(at));
+            insert.setString(8, deadline.toString());
+            long id = returnedId(insert);
+            return new Dispute(id, recordId, subjectId, reason, by, at, deadline, Dispute.Status.OPEN, Optional.empty());
+        });
+    }
+
+    @Override
+    public Optional<Dispute> dispute(long id) {
+        return db.read(d -> {
+            PreparedStatement find = d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE id = ?");
+            find.setLong(1, id);
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next() ? Optional.of(dispute(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public List<Dispute> disputes(Optional<Dispute.Status> status) {
+        return db.read(d -> {
+            PreparedStatement query = status.isPresent()
+                    ? d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE status = ? ORDER BY deadline, id")
+                    : d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes ORDER BY deadline, id");
+            if (status.isPresent()) {
+                query.setString(1, code(status.get()));
+            }
+            List<Dispute> out = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    out.add(dispute(rows));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at) {
+        if (outcome == Dispute.Status.OPEN) {
+            throw new IllegalArgumentException("a resolution is upheld or rejected");
+        }
+        return db.transaction((d, tx) -> {
+            PreparedStatement update = d.prepare("UPDATE disputes SET status = ?, resolved_by = ?, resolved_role = ?, "
+                    + "resolved_at = ?, note_sealed = ? WHERE id = ? AND status = 'open' RETURNING record_id");
+            update.setString(1, code(outcome));
+            update.setString(2, by.name());
+            update.setString(3, by.role());
+            update.setString(4, Timestamps.format(at));
+            update.setBytes(5, vault.seal(note));
+            update.setLong(6, id);
+            long recordId;
+            try (ResultSet rows = update.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("dispute " + id + " is not open");
+                }
+                recordId = rows.getLong(1);
+            }
+            if (outcome == Dispute.Status.UPHELD) {
+                setRecordState(d, recordId, "annulled");
+            }
+            PreparedStatement find = d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE id = ?");
+            find.setLong(1, id);
+            try (ResultSet rows = find.executeQuery()) {
+                rows.next();
+                return dispute(rows);
+            }
+        });
+    }
+
+    @Override
+    public Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at) {
+        return db.transaction((d, tx) -> {
+            PreparedStatement pending = d.prepare("SELECT id FROM repairs WHERE record_id = ? AND status = 'requested'");
+            pending.setLong(1, recordId);
+            try (ResultSet rows = pending.executeQuery()) {
+                if (rows.next()) {
+                    throw new IllegalStateException("record " + recordId + " already has a pending repair request ("
+                            + rows.getLong(1) + ")");
+                }
+            }
+            PreparedStatement insert = d.prepare("INSERT INTO repairs (record_id, subject_hash, subject_sealed, evidence_sealed, "
+                    + "requested_by, requested_role, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'requested') RETURNING id");
+            insert.setLong(1, recordId);
+            insert.setString(2, vault.subjectHash(subjectId));
+            insert.setBytes(3, vault.seal(subjectId));
+            insert.setBytes(4, vault.seal(evidence));
+            insert.setString(5, by.name());
+            insert.setString(6, by.role());
+            insert.setString(7, Timestamps.format(at));
+            long id = returnedId(insert);
+            return new Repair(id, recordId, subjectId, evidence, by, at, Repair.Status.REQUESTED, Optional.empty());
+        });
+    }
+
+    @Override
+    public Optional<Repair> repair(long id) {
+        return db.read(d -> {
+            PreparedStatement find = d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs WHERE id = ?");
+            find.setLong(1, id);
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next() ? Optional.of(repair(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public List<Repair> repairs(Optional<Repair.Status> status) {
+        return db.read(d -> {
+            PreparedStatement query = status.isPresent()
+                    ? d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs WHERE status = ? ORDER BY id")
+                    : d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs ORDER BY id");
+            if (status.isPresent()) {
+                query.setString(1, code(status.get()));
+            }
+            List<Repair> out = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    out.add(repair(rows));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at) {
+        if (outcome == Repair.Status.REQUESTED) {
+            throw new IllegalArgumentException("a decision is approved or refused");
+        }
+        return db.transaction((d, tx) -> {
+            PreparedStatement update = d.prepare("UPDATE repairs SET status = ?, decided_by = ?, decided_role = ?, "
+                    + "decided_at = ?, note_sealed = ? WHERE id = ? AND status = 'requested' RETURNING record_id");
+            update.setString(1, code(outcome));
+            update.setString(2, by.name());
+            update.setString(3, by.role());
+            update.setString(4, Timestamps.format(at));
+            update.setBytes(5, vault.seal(note));
+            update.setLong(6, id);
+            long recordId;
+            try (ResultSet rows = update.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("repair request " + id + " is not pending");
+                }
+                recordId = rows.getLong(1);
+            }
+            if (outcome == Repair.Status.APPROVED) {
+                setRecordState(d, recordId, "repaired");
+            }
+            PreparedStatement find = d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs WHERE id = ?");
+            find.setLong(1, id);
+            try (ResultSet rows = find.executeQuery()) {
+                rows.next();
+                return repair(rows);
+            }
+        });
+    }
+
+    @Override
+    public Notice notify(String subjectId, Notice notice) {
+        return db.transaction((d, tx) -> {
+            PreparedStatement insert = d.prepare("INSERT INTO notices (subject_hash, at, kind, what, why, legal_basis, until, "
+                    + "how_to_contest) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+            insert.setString(1, vault.subjectHash(subjectId));
+            insert.setString(2, Timestamps.format(notice.at()));
+            insert.setString(3, code(notice.kind()));
+            insert.setString(4, notice.what());
+            insert.setString(5, notice.why());
+            insert.setString(6, notice.legalBasis());
+            insert.setString(7, notice.until().map(LocalDate::toString).orElse(null));
+            insert.setString(8, notice.howToContest());
+            long id = returnedId(insert);
+            return new Notice(id, notice.at(), notice.kind(), notice.what(), notice.why(), notice.legalBasis(),
+                    notice.until(), notice.howToContest());
+        });
+    }
+
+    @Override
+    public List<Notice> notices(String subjectId) {
+        return db.read(d -> {
+            PreparedStatement query = d.prepare("SELECT " + NOTICE_COLUMNS + " FROM notices WHERE subject_hash = ? ORDER BY id");
+            query.setString(1, vault.subjectHash(subjectId));
+            List<Notice> out = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String until = rows.getString(7);
+                    out.add(new Notice(rows.getLong(1), Timestamps.parse(rows.getString(2)),
+                            Notice.Kind.valueOf(rows.getString(3).toUpperCase(Locale.ROOT)), rows.getString(4),
+                            rows.getString(5), rows.getString(6),
+                            until == null ? Optional.empty() : Optional.of(LocalDate.parse(until)), rows.getString(8)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void setRecordState(Database d, long recordId, String state) throws SQLException {
+        PreparedStatement update = d.prepare("UPDATE records SET state = ? WHERE id = ?");
+        update.setString(1, state);
+        update.setLong(2, recordId);
+        if (update.executeUpdate() != 1) {
+            throw new IllegalStateException("record " + recordId + " does not exist");
+        }
+    }
+
+    private static long returnedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet rows = insert.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private Dispute dispute(ResultSet rows) throws SQLException {
+        Dispute.Status status = Dispute.Status.valueOf(rows.getString(9).toUpperCase(Locale.ROOT));
+        return new Dispute(rows.getLong(1), rows.getLong(2), vault.open(rows.getBytes(3)), vault.open(rows.getBytes(4)),
+                new Actor(rows.getString(5), rows.getString(6)), Timestamps.parse(rows.getString(7)),
+                LocalDate.parse(rows.getString(8)), status, resolution(rows, 10));
+    }
+
+    private Repair repair(ResultSet rows) throws SQLException {
+        Repair.Status status = Repair.Status.valueOf(rows.getString(8).toUpperCase(Locale.ROOT));
+        return new Repair(rows.getLong(1), rows.getLong(2), vault.open(rows.getBytes(3)), vault.open(rows.getBytes(4)),
+                new Actor(rows.getString(5), rows.getString(6)), Timestamps.parse(rows.getString(7)), status,
+                resolution(rows, 9));
+    }
+
+    /** The by/role/at/note columns starting at {@code first}, when set. */
+    private Optional<Resolution> resolution(ResultSet rows, int first) throws SQLException {
+        String by = rows.getString(first);
+        if (by == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Resolution(new Actor(by, rows.getString(first + 1)), Timestamps.parse(rows.getString(first + 2)),
+                vault.open(rows.getBytes(first + 3))));
+    }
+
+    private static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
