@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.credence.catalog.Catalog;
 import org.credence.catalog.CatalogReader;
 import org.credence.formats.CatalogYaml;
@@ -15,8 +13,6 @@ import org.credence.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "catalog", description = "Check and load rule catalogs.", mixinStandardHelpOptions = true,
         subcommands = {CatalogCommand.Check.class, CatalogCommand.Load.class})
@@ -49,26 +45,22 @@ final class CatalogCommand {
 
     @Command(name = "check", description = "Validate a catalog against the rule-of-law lint; exit 0 when valid.",
             mixinStandardHelpOptions = true)
-    static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Check extends CliCommand {
 
         @Parameters(paramLabel = "FILE")
         Path file;
 
         @Override
         public Integer call() {
-            Catalog catalog = validated(file, spec.commandLine().getOut());
-            spec.commandLine().getOut().println(file + ": valid (" + summary(catalog) + ")");
+            Catalog catalog = validated(file, out());
+            out().println(file + ": valid (" + summary(catalog) + ")");
             return 0;
         }
     }
 
     @Command(name = "load", description = "Validate a catalog and make it the active version of a data directory.",
             mixinStandardHelpOptions = true)
-    static final class Load implements Callable<Integer>, Main.Clocked {
-        @Spec
-        CommandSpec spec;
+    static final class Load extends CliCommand {
 
         @Parameters(paramLabel = "FILE")
         Path file;
@@ -76,16 +68,10 @@ final class CatalogCommand {
         @Option(names = "--data", required = true, paramLabel = "DIR")
         Path data;
 
-        private Clock clock;
-
-        @Override
-        public void clock(Clock clock) {
-            this.clock = clock;
-        }
 
         @Override
         public Integer call() {
-            Catalog catalog = validated(file, spec.commandLine().getOut());
+            Catalog catalog = validated(file, out());
             try (SqliteStore store = SqliteStore.open(data)) {
                 store.activate(catalog.id(), catalog.version(), read(file), clock.instant());
                 Cli.audit(store, clock, "catalog.load", Optional.empty(), "catalog load from " + file,
@@ -93,7 +79,7 @@ final class CatalogCommand {
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
             }
-            spec.commandLine().getOut().println("loaded " + summary(catalog) + " into " + data);
+            out().println("loaded " + summary(catalog) + " into " + data);
             return 0;
         }
     }

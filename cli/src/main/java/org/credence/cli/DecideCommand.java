@@ -2,11 +2,9 @@ package org.credence.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.credence.formats.Json;
 import org.credence.formats.Views;
 import org.credence.scoring.AppliedMeasure;
@@ -17,15 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = "Decide whether a subject may do an action, with the measures and their legal basis.")
-final class DecideCommand implements Callable<Integer>, Main.Clocked {
+final class DecideCommand extends CliCommand {
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ID")
     String id;
@@ -46,12 +40,6 @@ final class DecideCommand implements Callable<Integer>, Main.Clocked {
     @Mixin
     Dates dates;
 
-    private Clock clock;
-
-    @Override
-    public void clock(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public Integer call() {
@@ -65,7 +53,7 @@ final class DecideCommand implements Callable<Integer>, Main.Clocked {
             LocalDate asOf = dates.asOf(clock);
             Decision decision = rulebook.decide(snapshot.index().history(id), policy, asOf);
             node.audit("decision", Optional.of(id), purpose, action + ": " + decision.outcome().code());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 out.println(Json.write(Views.decision(decision, asOf)));
             } else {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.credence.catalog.Catalog;
 import org.credence.catalog.CreditList;
@@ -21,16 +20,12 @@ import org.credence.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Build a fresh data directory with the example catalog and a synthetic population, "
                 + "create one key per role, and serve.")
-final class DemoCommand implements Callable<Integer>, Main.Clocked {
+final class DemoCommand extends CliCommand {
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--data", defaultValue = "demo-data", paramLabel = "DIR",
             description = "Data directory to (re)build (default: ${DEFAULT-VALUE}).")
@@ -54,17 +49,11 @@ final class DemoCommand implements Callable<Integer>, Main.Clocked {
     @Mixin
     Dates dates;
 
-    private Clock clock;
-
-    @Override
-    public void clock(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Clock at = dates.clock(clock);
         fresh(data);
         Catalog catalog = GenerateCommand.exampleCatalog();
@@ -81,11 +70,11 @@ final class DemoCommand implements Callable<Integer>, Main.Clocked {
         long records = GenerateCommand.generate(catalog, persons, organizations, seed, dates.asOf(clock), population);
         out.println("generated " + records + " records about " + persons + " persons and " + organizations + " organizations");
         try (Node node = Node.open(data, at)) {
-            ImportCommand.run(node, population, spec);
+            ImportCommand.run(node, population, out, err());
             String listed = listedPerson(node);
             keys.put(Role.SUBJECT, KeysCommand.Create.issue(node.store, "demo-subject", Role.SUBJECT, Set.of(),
                     Optional.of(listed), at));
-            ServeCommand.serve(node, host, port, spec, () -> {
+            ServeCommand.serve(node, host, port, out, () -> {
                 out.println();
                 out.println("Demo keys (Authorization: Bearer KEY):");
                 keys.forEach((role, key) -> out.printf("  %-9s %s%n", role.code(), key));

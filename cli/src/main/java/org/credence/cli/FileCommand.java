@@ -2,10 +2,8 @@ package org.credence.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.credence.formats.Json;
 import org.credence.formats.Views;
 import org.credence.scoring.AppliedMeasure;
@@ -16,15 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "file", mixinStandardHelpOptions = true,
         description = "Show a subject's file: points, grade, records, lists and measures, with reasons.")
-final class FileCommand implements Callable<Integer>, Main.Clocked {
+final class FileCommand extends CliCommand {
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "ID")
     String id;
@@ -42,12 +36,6 @@ final class FileCommand implements Callable<Integer>, Main.Clocked {
     @Mixin
     Dates dates;
 
-    private Clock clock;
-
-    @Override
-    public void clock(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public Integer call() {
@@ -59,7 +47,7 @@ final class FileCommand implements Callable<Integer>, Main.Clocked {
                     .orElseThrow(() -> new UserError("no records are held about subject " + id));
             Standing standing = snapshot.rulebook().standing(entry.history(), asOf);
             node.audit("file.read", Optional.of(id), purpose, "as of " + asOf);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 out.println(Json.write(Views.file(id, entry.kind(), entry.name(), standing)));
             } else {

@@ -6,26 +6,20 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Callable;
 import org.credence.catalog.Catalog;
 import org.credence.catalog.CatalogReader;
 import org.credence.formats.CatalogYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a deterministic synthetic population's records as NDJSON.")
-final class GenerateCommand implements Callable<Integer>, Main.Clocked {
+final class GenerateCommand extends CliCommand {
 
     /** The example catalog shipped inside the application. */
     static final String EXAMPLE_CATALOG = "catalogs/example-city.yaml";
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--subjects", required = true, paramLabel = "N", description = "Persons to generate.")
     int subjects;
@@ -45,22 +39,16 @@ final class GenerateCommand implements Callable<Integer>, Main.Clocked {
     @Mixin
     Dates dates;
 
-    private Clock clock;
-
-    @Override
-    public void clock(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public Integer call() throws IOException {
         if (subjects < 0 || (organizations != null && organizations < 0)) {
             throw new UserError("--subjects and --organizations must not be negative");
         }
-        Catalog rules = catalog == null ? exampleCatalog() : CatalogCommand.validated(catalog, spec.commandLine().getErr());
+        Catalog rules = catalog == null ? exampleCatalog() : CatalogCommand.validated(catalog, err());
         int orgs = organizations == null ? subjects / 10 : organizations;
         long records = generate(rules, subjects, orgs, seed, dates.asOf(clock), out);
-        spec.commandLine().getOut().println(out + ": " + records + " records about " + subjects + " persons and "
+        out().println(out + ": " + records + " records about " + subjects + " persons and "
                 + orgs + " organizations (seed " + seed + ")");
         return 0;
     }

@@ -1,16 +1,15 @@
 package org.credence.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.credence.store.AuditLog;
 import org.credence.formats.Json;
@@ -22,16 +21,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Store a bulk file of records (NDJSON, or CSV by its .csv name), all or nothing: "
                 + "exit 0 when stored, 1 when rejected, listing every bad line.")
-final class ImportCommand implements Callable<Integer>, Main.Clocked {
+final class ImportCommand extends CliCommand {
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE")
     Path file;
@@ -42,22 +37,16 @@ final class ImportCommand implements Callable<Integer>, Main.Clocked {
     @Mixin
     Dates dates;
 
-    private Clock clock;
-
-    @Override
-    public void clock(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public Integer call() throws IOException {
         try (Node node = Node.open(data, dates.clock(clock))) {
-            return run(node, file, spec);
+            return run(node, file, out(), err());
         }
     }
 
     /** Imports {@code file} into an open node; shared with the demo. */
-    static int run(Node node, Path file, CommandSpec spec) throws IOException {
+    static int run(Node node, Path file, PrintWriter out, PrintWriter err) throws IOException {
         RecordReader reader = new RecordReader(node.state.snapshot().rulebook().catalog(), node.ids, Json::canonical);
         RecordBatch batch;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -66,14 +55,14 @@ final class ImportCommand implements Callable<Integer>, Main.Clocked {
             throw new UserError("no such file: " + file);
         }
         if (!batch.accepted()) {
-            batch.problems().forEach(p -> spec.commandLine().getErr().println(file + ": " + p));
+            batch.problems().forEach(p -> err.println(file + ": " + p));
             throw new UserError(file + ": rejected, " + batch.problems().size() + " problem(s); nothing was stored");
         }
         switch (node.state.submit(batch.records(), node.clock.instant())) {
             case RecordStore.Conflicted conflicted -> {
                 for (RecordStore.Conflict c : conflicted.conflicts()) {
                     var mine = batch.records().get(c.index());
-                    spec.commandLine().getErr().println(file + ": source " + mine.source() + " source_ref " + mine.sourceRef()
+                    err.println(file + ": source " + mine.source() + " source_ref " + mine.sourceRef()
                             + ": conflicts with stored record " + c.existing().id());
                 }
                 throw new UserError(file + ": rejected, " + conflicted.conflicts().size()
@@ -87,7 +76,7 @@ final class ImportCommand implements Callable<Integer>, Main.Clocked {
                             (outcome instanceof RecordStore.Stored ? "stored " : "duplicate of ") + outcome.record().id()));
                 }
                 CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-                spec.commandLine().getOut().println(file + ": " + batch.records().size() + " records, "
+                out.println(file + ": " + batch.records().size() + " records, "
                         + appended.storedCount() + " stored, " + (batch.records().size() - appended.storedCount())
                         + " already present");
             }

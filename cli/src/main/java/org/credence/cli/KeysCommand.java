@@ -6,14 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.credence.api.Clients;
 import org.credence.store.Role;
 import org.credence.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "keys", description = "Manage API keys.", mixinStandardHelpOptions = true,
         subcommands = KeysCommand.Create.class)
@@ -21,9 +18,7 @@ final class KeysCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create an API key; prints only the key, which is shown this once and stored hashed.")
-    static final class Create implements Callable<Integer>, Main.Clocked {
-        @Spec
-        CommandSpec spec;
+    static final class Create extends CliCommand {
 
         @Option(names = "--data", required = true, paramLabel = "DIR")
         Path data;
@@ -42,12 +37,6 @@ final class KeysCommand {
                 description = "Record types (agency) or actions (partner) the key is limited to.")
         List<String> scopes = List.of();
 
-        private Clock clock;
-
-        @Override
-        public void clock(Clock clock) {
-            this.clock = clock;
-        }
 
         @Override
         public Integer call() {
@@ -72,7 +61,7 @@ final class KeysCommand {
                                 + " of catalog " + catalog.id() + " v" + catalog.version());
                     }
                 }
-                spec.commandLine().getOut().println(issue(node.store, name, parsed, codes, bound, clock));
+                out().println(issue(node.store, name, parsed, codes, bound, clock));
             }
             return 0;
         }

@@ -2,21 +2,16 @@ package org.credence.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.credence.store.AuditLog;
 import org.credence.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Walk the audit trail's hash chain: exit 0 with the number of entries and the last hash "
                 + "when intact, 1 naming the first entry that was changed, removed or moved.")
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand extends CliCommand {
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "DIR")
     Path data;
@@ -31,14 +26,14 @@ final class VerifyCommand implements Callable<Integer> {
         try (SqliteStore store = SqliteStore.open(data)) {
             return switch (store.audit().verify()) {
                 case AuditLog.Intact intact -> {
-                    spec.commandLine().getOut().println("audit trail intact: " + intact.entries() + " entries");
+                    out().println("audit trail intact: " + intact.entries() + " entries");
                     // Chaining cannot show entries cut off the end; comparing this with a head noted
                     // earlier can.
-                    spec.commandLine().getOut().println("head: " + intact.head());
+                    out().println("head: " + intact.head());
                     yield 0;
                 }
                 case AuditLog.Broken broken -> {
-                    spec.commandLine().getOut().println(
+                    out().println(
                             "audit trail broken at entry " + broken.seq() + ": " + broken.reason());
                     yield 1;
                 }

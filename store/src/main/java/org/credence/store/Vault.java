@@ -77,7 +77,7 @@ public final class Vault {
      * The keyed hash of a subject id, in hex: equal ids give equal hashes under the same key. It is
      * HMAC-SHA-256 cut to its first {@value #HASH_BYTES} bytes: 128 bits keep accidental collisions out
      * of reach for any population (odds under 10^-20 among 1.4 billion ids), and the half-size key is what
-     * every record's subject index holds; at 256 bits that index cost a third of the bulk append rate.
+     * every record's subject index holds: at 256 bits that index cost about a quarter of the bulk append rate.
      */
     public String subjectHash(String subjectId) {
         Mac mac = macs.get();

@@ -38,7 +38,7 @@ final class VaultCheck {
         }
         // One transaction, which takes the write lock, so that two processes starting on a fresh
         // directory cannot both create a key file: the second finds the first one's check.
-        return db.read(d -> {
+        return db.transaction((d, transaction) -> {
             Optional<Vault> vault = checked(d, dataDir, keyFile);
             return vault.isPresent() ? vault.get() : first(d, dataDir, keyFile);
         });
