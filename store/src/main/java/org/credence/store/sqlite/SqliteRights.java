@@ -32,13 +32,7 @@ final class SqliteRights implements RightsStore {
     @Override
     public Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline) {
         return db.transaction((d, tx) -> {
-            PreparedStatement open = d.prepare("SELECT id FROM disputes WHERE record_id = ? AND status = 'open'");
-            open.setLong(1, recordId);
-            try (ResultSet rows = open.executeQuery()) {
-                if (rows.next()) {
-                    throw new IllegalStateException("record " + recordId + " already has an open dispute (" + rows.getLong(1) + ")");
-                }
-            }
+            refuseIfPending(d, "disputes", "open", recordId, "an open dispute");
             PreparedStatement insert = d.prepare("INSERT INTO disputes (record_id, subject_hash, subject_sealed, reason_sealed, "
                     + "opened_by, opened_role, opened_at, deadline, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id");
             insert.setLong(1, recordId);
@@ -56,13 +50,15 @@ final class SqliteRights implements RightsStore {
 
     @Override
     public Optional<Dispute> dispute(long id) {
-        return db.read(d -> {
-            PreparedStatement find = d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE id = ?");
-            find.setLong(1, id);
-            try (ResultSet rows = find.executeQuery()) {
-                return rows.next() ? Optional.of(dispute(rows)) : Optional.empty();
-            }
-        });
+        return db.read(d -> dispute(d, id));
+    }
+
+    private Optional<Dispute> dispute(Database d, long id) throws SQLException {
+        PreparedStatement find = d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE id = ?");
+        find.setLong(1, id);
+        try (ResultSet rows = find.executeQuery()) {
+            return rows.next() ? Optional.of(dispute(rows)) : Optional.empty();
+        }
     }
 
     @Override
@@ -90,44 +86,18 @@ final class SqliteRights implements RightsStore {
             throw new IllegalArgumentException("a resolution is upheld or rejected");
         }
         return db.transaction((d, tx) -> {
-            PreparedStatement update = d.prepare("UPDATE disputes SET status = ?, resolved_by = ?, resolved_role = ?, "
-                    + "resolved_at = ?, note_sealed = ? WHERE id = ? AND status = 'open' RETURNING record_id");
-            update.setString(1, code(outcome));
-            update.setString(2, by.name());
-            update.setString(3, by.role());
-            update.setString(4, Timestamps.format(at));
-            update.setBytes(5, vault.seal(note));
-            update.setLong(6, id);
-            long recordId;
-            try (ResultSet rows = update.executeQuery()) {
-                if (!rows.next()) {
-                    throw new IllegalStateException("dispute " + id + " is not open");
-                }
-                recordId = rows.getLong(1);
-            }
+            long recordId = settle(d, "disputes", "open", "resolved", id, code(outcome), note, by, at, "dispute " + id + " is not open");
             if (outcome == Dispute.Status.UPHELD) {
                 setRecordState(d, recordId, "annulled");
             }
-            PreparedStatement find = d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE id = ?");
-            find.setLong(1, id);
-            try (ResultSet rows = find.executeQuery()) {
-                rows.next();
-                return dispute(rows);
-            }
+            return dispute(d, id).orElseThrow();
         });
     }
 
     @Override
     public Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at) {
         return db.transaction((d, tx) -> {
-            PreparedStatement pending = d.prepare("SELECT id FROM repairs WHERE record_id = ? AND status = 'requested'");
-            pending.setLong(1, recordId);
-            try (ResultSet rows = pending.executeQuery()) {
-                if (rows.next()) {
-                    throw new IllegalStateException("record " + recordId + " already has a pending repair request ("
-                            + rows.getLong(1) + ")");
-                }
-            }
+            refuseIfPending(d, "repairs", "requested", recordId, "a pending repair request");
             PreparedStatement insert = d.prepare("INSERT INTO repairs (record_id, subject_hash, subject_sealed, evidence_sealed, "
                     + "requested_by, requested_role, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'requested') RETURNING id");
             insert.setLong(1, recordId);
@@ -144,13 +114,15 @@ final class SqliteRights implements RightsStore {
 
     @Override
     public Optional<Repair> repair(long id) {
-        return db.read(d -> {
-            PreparedStatement find = d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs WHERE id = ?");
-            find.setLong(1, id);
-            try (ResultSet rows = find.executeQuery()) {
-                return rows.next() ? Optional.of(repair(rows)) : Optional.empty();
-            }
-        });
+        return db.read(d -> repair(d, id));
+    }
+
+    private Optional<Repair> repair(Database d, long id) throws SQLException {
+        PreparedStatement find = d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs WHERE id = ?");
+        find.setLong(1, id);
+        try (ResultSet rows = find.executeQuery()) {
+            return rows.next() ? Optional.of(repair(rows)) : Optional.empty();
+        }
     }
 
     @Override
@@ -178,30 +150,12 @@ final class SqliteRights implements RightsStore {
             throw new IllegalArgumentException("a decision is approved or refused");
         }
         return db.transaction((d, tx) -> {
-            PreparedStatement update = d.prepare("UPDATE repairs SET status = ?, decided_by = ?, decided_role = ?, "
-                    + "decided_at = ?, note_sealed = ? WHERE id = ? AND status = 'requested' RETURNING record_id");
-            update.setString(1, code(outcome));
-            update.setString(2, by.name());
-            update.setString(3, by.role());
-            update.setString(4, Timestamps.format(at));
-            update.setBytes(5, vault.seal(note));
-            update.setLong(6, id);
-            long recordId;
-            try (ResultSet rows = update.executeQuery()) {
-                if (!rows.next()) {
-                    throw new IllegalStateException("repair request " + id + " is not pending");
-                }
-                recordId = rows.getLong(1);
-            }
+            long recordId = settle(d, "repairs", "requested", "decided", id, code(outcome), note, by, at,
+                    "repair request " + id + " is not pending");
             if (outcome == Repair.Status.APPROVED) {
                 setRecordState(d, recordId, "repaired");
             }
-            PreparedStatement find = d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs WHERE id = ?");
-            find.setLong(1, id);
-            try (ResultSet rows = find.executeQuery()) {
-                rows.next();
-                return repair(rows);
-            }
+            return repair(d, id).orElseThrow();
         });
     }
 
@@ -241,6 +195,41 @@ final class SqliteRights implements RightsStore {
             }
             return out;
         });
+    }
+
+    /** Refuses a second pending row of {@code table} for one record: one open question at a time. */
+    private static void refuseIfPending(Database d, String table, String pending, long recordId, String what)
+            throws SQLException {
+        PreparedStatement find = d.prepare("SELECT id FROM " + table + " WHERE record_id = ? AND status = '" + pending + "'");
+        find.setLong(1, recordId);
+        try (ResultSet rows = find.executeQuery()) {
+            if (rows.next()) {
+                throw new IllegalStateException("record " + recordId + " already has " + what + " (" + rows.getLong(1) + ")");
+            }
+        }
+    }
+
+    /**
+     * Moves a pending row of {@code table} to {@code outcome}, recording who settled it ({@code prefix}_by,
+     * _role, _at) and the sealed note; returns its record id. Refused, with {@code refusal}, when the row is
+     * not pending.
+     */
+    private long settle(Database d, String table, String pending, String prefix, long id, String outcome, String note,
+                        Actor by, Instant at, String refusal) throws SQLException {
+        PreparedStatement update = d.prepare("UPDATE " + table + " SET status = ?, " + prefix + "_by = ?, " + prefix
+                + "_role = ?, " + prefix + "_at = ?, note_sealed = ? WHERE id = ? AND status = '" + pending + "' RETURNING record_id");
+        update.setString(1, outcome);
+        update.setString(2, by.name());
+        update.setString(3, by.role());
+        update.setString(4, Timestamps.format(at));
+        update.setBytes(5, vault.seal(note));
+        update.setLong(6, id);
+        try (ResultSet rows = update.executeQuery()) {
+            if (!rows.next()) {
+                throw new IllegalStateException(refusal);
+            }
+            return rows.getLong(1);
+        }
     }
 
     private static void setRecordState(Database d, long recordId, String state) throws SQLException {
