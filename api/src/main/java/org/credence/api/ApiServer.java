@@ -1,12 +1,16 @@
 package org.credence.api;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.credence.formats.Views;
+import org.credence.scorecard.ApplicantScorer;
 import org.credence.state.CreditState;
 import org.credence.state.Rights;
 import org.credence.store.AuditLog;
@@ -36,11 +40,25 @@ public final class ApiServer implements AutoCloseable {
 
     /** What the server serves from, built by the composition root. */
     public record Backend(CreditState state, Rights rights, RightsStore rightsStore, KeyStore keys, AuditLog audit,
-                          Vault vault, IdSchemes ids, Clock clock) {
+                          Vault vault, IdSchemes ids, Clock clock, Optional<ApplicantScorer> scorer) {
+
+        /** The same backend, scoring applicants with {@code scorer} at {@code POST /api/v1/scores}. */
+        public Backend withScorer(ApplicantScorer scorer) {
+            return new Backend(state, rights, rightsStore, keys, audit, vault, ids, clock, Optional.of(scorer));
+        }
     }
 
     /** Builds the server; nothing listens until {@link #start}. */
     public static ApiServer create(Backend b) {
+        return create(b, config -> { });
+    }
+
+    /**
+     * Builds the server with more routes beside the API's, such as the web pages: {@code more} is
+     * given the configuration after the API's own routes are in it, so it can add to them but the
+     * API's routes stay as they are.
+     */
+    public static ApiServer create(Backend b, Consumer<JavalinConfig> more) {
         Metrics metrics = new Metrics(b.state());
         Guard guard = new Guard(new Clients(b.keys()));
         Audit audit = new Audit(b.audit(), b.vault(), b.clock());
@@ -67,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/v1/records", guard.admit(Set.of(Role.AGENCY), records::submit));
             config.routes.post("/api/v1/records/bulk", guard.admit(Set.of(Role.AGENCY), records::bulk));
             config.routes.post("/api/v1/decisions", guard.admit(Set.of(Role.PARTNER), decisions::decide));
+            config.routes.post("/api/v1/decisions/batch", guard.admit(Set.of(Role.PARTNER), decisions::batch));
 
             config.routes.get("/api/v1/subjects/{id}/file", guard.admitSelf(staff, subjects::file));
             config.routes.get("/api/v1/subjects/{id}/notices", guard.admitSelf(staff, subjects::notices));
@@ -80,6 +99,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/v1/repairs/{id}/decision", guard.admit(Set.of(Role.OPERATOR), rights::decideRepair));
 
             config.routes.get("/api/v1/audit", guard.admit(Set.of(Role.AUDITOR), trail::entries));
+            b.scorer().ifPresent(scorer -> config.routes.post("/api/v1/scores",
+                    guard.admit(Set.of(Role.PARTNER), new ScoreRoutes(scorer, b.ids(), audit)::score)));
 
             config.routes.exception(ApiError.class, (e, ctx) -> Respond.error(ctx, e));
             // Javalin's own refusals (no such route, wrong method) get the same error shape.
@@ -93,6 +114,7 @@ public final class ApiServer implements AutoCloseable {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 Respond.error(ctx, new ApiError(500, "internal_error", "the server failed to answer; the failure is logged"));
             });
+            more.accept(config);
         });
         return new ApiServer(app, metrics);
     }

@@ -11,46 +11,47 @@ import org.credence.store.Vault;
 
 /**
  * Writes the audit entry for what a client did, before the answer leaves: a request is answered only
- * once its entry is durable. Subjects appear in the trail by their keyed hash only.
+ * once its entry is durable. Subjects appear in the trail by their keyed hash only. The API and the
+ * web pages both audit through here, so a client's actions read alike whichever way it came.
  */
-final class Audit {
+public final class Audit {
 
     private final AuditLog log;
     private final Vault vault;
     private final Clock clock;
 
-    Audit(AuditLog log, Vault vault, Clock clock) {
+    public Audit(AuditLog log, Vault vault, Clock clock) {
         this.log = log;
         this.vault = vault;
         this.clock = clock;
     }
 
     /** Appends one entry and waits until it is durable. */
-    void record(ApiKey client, String action, Optional<String> subjectId, String purpose, String outcome) {
+    public void record(ApiKey client, String action, Optional<String> subjectId, String purpose, String outcome) {
         begin(client, action, subjectId, purpose, outcome).join();
     }
 
     /** Appends one entry without waiting; callers join the futures before answering. */
-    CompletableFuture<AuditLog.AuditEntry> begin(ApiKey client, String action, Optional<String> subjectId, String purpose,
+    public CompletableFuture<AuditLog.AuditEntry> begin(ApiKey client, String action, Optional<String> subjectId, String purpose,
                                                  String outcome) {
         return log.append(new AuditLog.AuditEvent(clock.instant(), client.name(), client.role().code(), action,
                 subjectId.map(vault::subjectHash), purpose, outcome));
     }
 
     /** Waits for every entry of a batch; group commit makes them durable together. */
-    static void await(List<CompletableFuture<AuditLog.AuditEntry>> pending) {
+    public static void await(List<CompletableFuture<AuditLog.AuditEntry>> pending) {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     }
 
-    static List<CompletableFuture<AuditLog.AuditEntry>> batch() {
+    public static List<CompletableFuture<AuditLog.AuditEntry>> batch() {
         return new ArrayList<>();
     }
 
-    String hash(String subjectId) {
+    public String hash(String subjectId) {
         return vault.subjectHash(subjectId);
     }
 
-    AuditLog log() {
+    public AuditLog log() {
         return log;
     }
 }

@@ -15,6 +15,8 @@ final class Bodies {
 
     /** Single records and decision requests are small. */
     static final int SMALL = 64 * 1024;
+    /** Decision batches: up to 1,000 short requests. */
+    static final int BATCH = 512 * 1024;
     /** Bulk NDJSON uploads. */
     static final int BULK = 256 * 1024 * 1024;
 
@@ -39,7 +41,12 @@ final class Bodies {
 
     /** The body as a JSON tree. */
     static Object json(Context ctx) {
-        String text = text(ctx, SMALL);
+        return json(ctx, SMALL);
+    }
+
+    /** The body as a JSON tree, read up to {@code limit} bytes. */
+    static Object json(Context ctx, int limit) {
+        String text = text(ctx, limit);
         if (text.isBlank()) {
             throw ApiError.badRequest("malformed_json", "the request body is empty; a JSON object is expected");
         }

@@ -23,6 +23,8 @@ import org.credence.tree.Problem;
 final class DecisionRoutes {
 
     static final int MAX_PURPOSE = 256;
+    /** Requests in one batch: enough to amortise a round trip and a sync, small enough to answer in milliseconds. */
+    static final int MAX_BATCH = 1_000;
 
     private final CreditState state;
     private final IdSchemes ids;
@@ -65,6 +67,92 @@ final class DecisionRoutes {
         Map<String, Object> body = Views.decision(decision, today);
         body.put("decision_id", "d-" + entry.seq());
         Respond.json(ctx, 200, body);
+    }
+
+    /** One entry of a batch, read and checked against the catalog and the client's scope. */
+    private record Asked(String subject, Rulebook.ActionPolicy policy) {
+    }
+
+    /**
+     * Up to {@link #MAX_BATCH} decisions under one purpose. Every entry is checked before any is
+     * decided, so a batch is answered whole or refused whole; each decision gets its own audit entry,
+     * appended together and made durable by one group commit before the answer leaves.
+     */
+    void batch(Context ctx, ApiKey client) {
+        Object tree = Bodies.json(ctx, Bodies.BATCH);
+        CreditState.Snapshot snapshot = state.snapshot();
+        Rulebook rulebook = snapshot.rulebook();
+        List<Problem> problems = new ArrayList<>();
+        var fields = Fields.of(tree, "", problems);
+        if (fields.isEmpty()) {
+            throw ApiError.badRequest("invalid_request", "a batch is a JSON object {purpose, requests: [{subject, action}]}");
+        }
+        Fields f = fields.get();
+        var purpose = f.requiredText("purpose");
+        purpose.filter(p -> p.length() > MAX_PURPOSE).ifPresent(p -> f.problem("purpose", "longer than " + MAX_PURPOSE + " characters"));
+        if (!f.has("requests")) {
+            f.problem("requests", "required");
+        }
+        List<Object> entries = f.list("requests");
+        if (f.has("requests") && entries.isEmpty()) {
+            f.problem("requests", "must hold at least one request");
+        }
+        if (entries.size() > MAX_BATCH) {
+            f.problem("requests", "holds " + entries.size() + " requests; at most " + MAX_BATCH + " are allowed");
+        }
+        f.finish();
+        List<Asked> asked = new ArrayList<>(entries.size());
+        String outOfScope = null;
+        for (int i = 0; i < entries.size() && problems.size() < 100; i++) {
+            String at = "requests[" + i + "]";
+            var entry = Fields.of(entries.get(i), at, problems);
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Fields e = entry.get();
+            var subject = e.requiredText("subject");
+            var action = e.requiredText("action");
+            e.finish();
+            subject.filter(s -> ids.kindOf(s).isEmpty())
+                    .ifPresent(s -> e.problem("subject", "'" + s + "' is not a valid id: " + ids.whyInvalid(s)));
+            var policy = action.flatMap(rulebook::policy);
+            if (action.isPresent() && policy.isEmpty()) {
+                e.problem("action", "'" + action.get() + "' is not in catalog " + rulebook.catalog().id() + " v"
+                        + rulebook.catalog().version());
+            }
+            if (action.isPresent() && policy.isPresent() && !client.covers(action.get()) && outOfScope == null) {
+                outOfScope = at + ".action: this key may not ask about action '" + action.get() + "'";
+            }
+            if (subject.isPresent() && policy.isPresent()) {
+                asked.add(new Asked(subject.get(), policy.get()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiError(400, "invalid_request", "the decision batch was rejected: " + problems.getFirst()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""), Respond.problems(problems));
+        }
+        if (outOfScope != null) {
+            throw new ApiError(403, "out_of_scope", outOfScope);
+        }
+        LocalDate today = LocalDate.now(clock);
+        Decision[] decisions = new Decision[asked.size()];
+        var pending = Audit.batch();
+        for (int i = 0; i < decisions.length; i++) {
+            Asked a = asked.get(i);
+            decisions[i] = rulebook.decide(snapshot.index().history(a.subject()), a.policy(), today);
+            metrics.decided(decisions[i].outcome());
+            pending.add(audit.begin(client, "decision", Optional.of(a.subject()), purpose.orElseThrow(),
+                    a.policy().action() + ": " + decisions[i].outcome().code()));
+        }
+        // Answered only once the trail holds every decision of the batch.
+        Audit.await(pending);
+        List<Map<String, Object>> answers = new ArrayList<>(decisions.length);
+        for (int i = 0; i < decisions.length; i++) {
+            Map<String, Object> body = Views.decision(decisions[i], today);
+            body.put("decision_id", "d-" + pending.get(i).join().seq());
+            answers.add(body);
+        }
+        Respond.json(ctx, 200, Map.of("decisions", answers));
     }
 
     private static Request read(Object tree) {

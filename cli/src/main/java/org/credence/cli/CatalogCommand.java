@@ -68,7 +68,6 @@ final class CatalogCommand {
         @Option(names = "--data", required = true, paramLabel = "DIR")
         Path data;
 
-
         @Override
         public Integer call() {
             Catalog catalog = validated(file, out());

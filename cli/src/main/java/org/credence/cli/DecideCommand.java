@@ -20,7 +20,6 @@ import picocli.CommandLine.Parameters;
         description = "Decide whether a subject may do an action, with the measures and their legal basis.")
 final class DecideCommand extends CliCommand {
 
-
     @Parameters(index = "0", paramLabel = "ID")
     String id;
 
@@ -39,7 +38,6 @@ final class DecideCommand extends CliCommand {
 
     @Mixin
     Dates dates;
-
 
     @Override
     public Integer call() {

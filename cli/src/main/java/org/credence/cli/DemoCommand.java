@@ -26,7 +26,6 @@ import picocli.CommandLine.Option;
                 + "create one key per role, and serve.")
 final class DemoCommand extends CliCommand {
 
-
     @Option(names = "--data", defaultValue = "demo-data", paramLabel = "DIR",
             description = "Data directory to (re)build (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -48,7 +47,6 @@ final class DemoCommand extends CliCommand {
 
     @Mixin
     Dates dates;
-
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -74,7 +72,8 @@ final class DemoCommand extends CliCommand {
             String listed = listedPerson(node);
             keys.put(Role.SUBJECT, KeysCommand.Create.issue(node.store, "demo-subject", Role.SUBJECT, Set.of(),
                     Optional.of(listed), at));
-            ServeCommand.serve(node, host, port, out, () -> {
+            ServeCommand.serve(node, node.backend(), host, port, out, () -> {
+                out.println("Open http://" + host + ":" + port + "/ in a browser; sign in there with the subject or operator key below.");
                 out.println();
                 out.println("Demo keys (Authorization: Bearer KEY):");
                 keys.forEach((role, key) -> out.printf("  %-9s %s%n", role.code(), key));

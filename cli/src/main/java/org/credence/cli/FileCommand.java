@@ -19,7 +19,6 @@ import picocli.CommandLine.Parameters;
         description = "Show a subject's file: points, grade, records, lists and measures, with reasons.")
 final class FileCommand extends CliCommand {
 
-
     @Parameters(paramLabel = "ID")
     String id;
 
@@ -35,7 +34,6 @@ final class FileCommand extends CliCommand {
 
     @Mixin
     Dates dates;
-
 
     @Override
     public Integer call() {

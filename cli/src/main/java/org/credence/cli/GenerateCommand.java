@@ -20,7 +20,6 @@ final class GenerateCommand extends CliCommand {
     /** The example catalog shipped inside the application. */
     static final String EXAMPLE_CATALOG = "catalogs/example-city.yaml";
 
-
     @Option(names = "--subjects", required = true, paramLabel = "N", description = "Persons to generate.")
     int subjects;
 
@@ -38,7 +37,6 @@ final class GenerateCommand extends CliCommand {
 
     @Mixin
     Dates dates;
-
 
     @Override
     public Integer call() throws IOException {

@@ -27,7 +27,6 @@ import picocli.CommandLine.Parameters;
                 + "exit 0 when stored, 1 when rejected, listing every bad line.")
 final class ImportCommand extends CliCommand {
 
-
     @Parameters(paramLabel = "FILE")
     Path file;
 
@@ -36,7 +35,6 @@ final class ImportCommand extends CliCommand {
 
     @Mixin
     Dates dates;
-
 
     @Override
     public Integer call() throws IOException {

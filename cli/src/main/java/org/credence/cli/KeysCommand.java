@@ -37,7 +37,6 @@ final class KeysCommand {
                 description = "Record types (agency) or actions (partner) the key is limited to.")
         List<String> scopes = List.of();
 
-
         @Override
         public Integer call() {
             Role parsed = Role.fromCode(role).orElseThrow(() -> new UserError("unknown role '" + role

@@ -67,7 +67,7 @@ final class Node implements AutoCloseable {
 
     /** What the HTTP server serves from. */
     ApiServer.Backend backend() {
-        return new ApiServer.Backend(state, rights, store, store, store.audit(), store.vault(), ids, clock);
+        return new ApiServer.Backend(state, rights, store, store, store.audit(), store.vault(), ids, clock, Optional.empty());
     }
 
     /**

@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.credence.api.ApiServer;
+import org.credence.scorecard.ApplicantScorer;
+import org.credence.scorecard.ModelJson;
+import org.credence.scorecard.ScorecardException;
+import org.credence.web.WebPages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the HTTP API for a data directory.")
 final class ServeCommand extends CliCommand {
-
 
     @Option(names = "--data", required = true, paramLabel = "DIR")
     Path data;
@@ -20,11 +23,22 @@ final class ServeCommand extends CliCommand {
     @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST")
     String host;
 
+    @Option(names = "--scorecard", paramLabel = "MODEL.json",
+            description = "Serve the statistical credit score of this trained model at POST /api/v1/scores.")
+    Path scorecard;
 
     @Override
     public Integer call() throws InterruptedException {
         try (Node node = Node.open(data, clock)) {
-            serve(node, host, port, out(), () -> { });
+            ApiServer.Backend backend = node.backend();
+            if (scorecard != null) {
+                try {
+                    backend = backend.withScorer(new ApplicantScorer(ModelJson.read(scorecard)));
+                } catch (ScorecardException e) {
+                    throw new UserError(e.getMessage());
+                }
+            }
+            serve(node, backend, host, port, out(), () -> { });
         }
         return 0;
     }
@@ -33,9 +47,10 @@ final class ServeCommand extends CliCommand {
      * Serves until the process is stopped; {@code ready} runs once the port is open. On SIGTERM or
      * Ctrl-C the shutdown hook stops the server and closes the store before the JVM exits.
      */
-    static void serve(Node node, String host, int port, PrintWriter out, Runnable ready) throws InterruptedException {
+    static void serve(Node node, ApiServer.Backend backend, String host, int port, PrintWriter out, Runnable ready)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        ApiServer server = ApiServer.create(node.backend()).start(host, port);
+        ApiServer server = ApiServer.create(backend, WebPages.routes(backend, node.store, node.store)).start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             node.close();

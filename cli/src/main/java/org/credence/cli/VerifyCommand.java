@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
                 + "when intact, 1 naming the first entry that was changed, removed or moved.")
 final class VerifyCommand extends CliCommand {
 
-
     @Option(names = "--data", required = true, paramLabel = "DIR")
     Path data;
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.credence.api.ApiServer;
+import org.credence.web.WebPages;
 
 /**
  * A data directory with the example catalog loaded, driven through the real CLI and served by the
@@ -85,7 +86,17 @@ final class Harness implements AutoCloseable {
     /** Starts the server in this process; returns its base URI. */
     Http start() {
         node = Node.open(data, clock);
-        server = ApiServer.create(node.backend()).start("127.0.0.1", 0);
+        return serve(node.backend());
+    }
+
+    /** Starts the server scoring applicants with {@code scorer} too. */
+    Http start(org.credence.scorecard.ApplicantScorer scorer) {
+        node = Node.open(data, clock);
+        return serve(node.backend().withScorer(scorer));
+    }
+
+    private Http serve(ApiServer.Backend backend) {
+        server = ApiServer.create(backend, WebPages.routes(backend, node.store, node.store)).start("127.0.0.1", 0);
         return new Http("http://127.0.0.1:" + server.port());
     }
 

@@ -1,7 +1,6 @@
 package org.credence.scoring;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,6 +45,9 @@ public final class Rulebook {
     private final boolean[][] listTypes;
     /** For grade-entry lists, the band of points that keeps a subject on them; null otherwise. */
     private final PointsBand[] listBands;
+    /** Each list's duration as whole months and days, so that its end is computed without dates. */
+    private final int[] listMonths;
+    private final int[] listDays;
     private final Map<String, ActionPolicy> policies = new HashMap<>();
     private final List<ActionPolicy> policyList = new ArrayList<>();
 
@@ -61,8 +63,12 @@ public final class Rulebook {
         lists = catalog.lists().toArray(CreditList[]::new);
         listTypes = new boolean[lists.length][types.length];
         listBands = new PointsBand[lists.length];
+        listMonths = new int[lists.length];
+        listDays = new int[lists.length];
         for (int l = 0; l < lists.length; l++) {
             listIndex.put(lists[l].code(), l);
+            listMonths[l] = (int) lists[l].duration().toTotalMonths();
+            listDays[l] = lists[l].duration().getDays();
             switch (lists[l].entry()) {
                 case ListEntry.ByRecordTypes byTypes -> markEntryTypes(l, byTypes);
                 case GradeCondition grade -> listBands[l] = grade.band(catalog.scale());
@@ -80,6 +86,9 @@ public final class Rulebook {
             }
             ActionPolicy policy = new ActionPolicy(action.code(), compiled,
                     new Decision(action.code(), Decision.Outcome.ALLOW, List.of()));
+            // A subject with no records has the base points on every day and nothing that lapses, so
+            // its answer is the same whenever it is asked: compute it once.
+            policy.forEmpty = decideUncached(SubjectHistory.EMPTY, policy, 0, points(SubjectHistory.EMPTY, 0));
             policies.put(action.code(), policy);
             policyList.add(policy);
         }
@@ -133,8 +142,91 @@ public final class Rulebook {
 
     /** Decision for the subject with history {@code h} on {@code policy}'s action at {@code date}. */
     public Decision decide(SubjectHistory h, ActionPolicy policy, LocalDate date) {
-        int day = (int) date.toEpochDay();
+        return decide(h, policy, (int) date.toEpochDay());
+    }
+
+    /**
+     * Decision for the subject with history {@code h} on {@code policy}'s action on epoch day
+     * {@code day}.
+     *
+     * <p>Why it allocates nothing in the common cases. A subject with no records gets the answer
+     * computed at compile time. Otherwise the measures that hold are found first, and with them (for
+     * up to two) the day each lapses and whether it rests on a dispute, all as ints; decisions are
+     * immutable values, so one equal to what would be built is taken from a small per-action cache
+     * when it is there. Listed subjects share few distinct answers (a measure and the day it lapses),
+     * so nearly every listed subject finds its answer built already. A racing write to the cache only
+     * loses an entry: a Decision's fields are final, so a reader sees it whole or not at all.
+     */
+    public Decision decide(SubjectHistory h, ActionPolicy policy, int day) {
+        if (h.size() == 0) {
+            return policy.forEmpty;
+        }
         int pts = points(h, day);
+        CompiledMeasure[] measures = policy.measures;
+        if (measures.length > 64) {
+            return decideUncached(h, policy, day, pts);
+        }
+        long held = 0;
+        int count = 0;
+        int until0 = NO_DAY;
+        int until1 = NO_DAY;
+        boolean disputed0 = false;
+        boolean disputed1 = false;
+        for (int k = 0; k < measures.length; k++) {
+            CompiledMeasure m = measures[k];
+            if (holds(h, m, day, pts)) {
+                held |= 1L << k;
+                if (count == 0) {
+                    until0 = untilDay(h, m, day);
+                    disputed0 = disputed(h, m, day);
+                } else if (count == 1) {
+                    until1 = untilDay(h, m, day);
+                    disputed1 = disputed(h, m, day);
+                }
+                count++;
+            }
+        }
+        if (count == 0) {
+            return policy.nothingApplies;
+        }
+        if (count > 2) {
+            return decideUncached(h, policy, day, pts);
+        }
+        int first = Long.numberOfTrailingZeros(held);
+        int second = count == 2 ? Long.numberOfTrailingZeros(held & (held - 1)) : -1;
+        long hash = held * 0x9E3779B97F4A7C15L + until0 * 31L + (disputed0 ? 17 : 0);
+        hash = hash * 0xC2B2AE3D27D4EB4FL + until1 * 37L + (disputed1 ? 19 : 0);
+        int slot = (int) (hash ^ (hash >>> 29)) & (ActionPolicy.CACHE - 1);
+        Decision cached = policy.cache[slot];
+        if (cached != null && cached.measures().size() == count
+                && same(cached.measures().get(0), measures[first].measure, until0, disputed0)
+                && (count == 1 || same(cached.measures().get(1), measures[second].measure, until1, disputed1))) {
+            return cached;
+        }
+        Decision.Outcome outcome = stricter(Decision.Outcome.ALLOW, measures[first].measure.effect());
+        AppliedMeasure a0 = new AppliedMeasure(measures[first].measure, day(until0), disputed0);
+        Decision fresh;
+        if (count == 1) {
+            fresh = new Decision(policy.action, outcome, List.of(a0));
+        } else {
+            outcome = stricter(outcome, measures[second].measure.effect());
+            fresh = new Decision(policy.action, outcome,
+                    List.of(a0, new AppliedMeasure(measures[second].measure, day(until1), disputed1)));
+        }
+        policy.cache[slot] = fresh;
+        return fresh;
+    }
+
+    private static boolean same(AppliedMeasure applied, Measure measure, int until, boolean disputed) {
+        if (applied.measure() != measure || applied.disputed() != disputed) {
+            return false;
+        }
+        Optional<LocalDate> u = applied.until();
+        return until == NO_DAY ? u.isEmpty() : u.isPresent() && u.get().toEpochDay() == until;
+    }
+
+    /** The decision built afresh: the definition the cached path must agree with. */
+    private Decision decideUncached(SubjectHistory h, ActionPolicy policy, int day, int pts) {
         List<AppliedMeasure> applied = null;
         Decision.Outcome outcome = Decision.Outcome.ALLOW;
         for (CompiledMeasure m : policy.measures) {
@@ -188,8 +280,15 @@ public final class Rulebook {
         return false;
     }
 
+    /** "No day": a measure that does not lapse by itself. */
+    private static final int NO_DAY = Integer.MIN_VALUE;
+
     private Optional<LocalDate> until(SubjectHistory h, CompiledMeasure m, int day) {
-        return m.list >= 0 ? listUntil(h, m.list, day) : bandUntil(h, m.band, day);
+        return day(untilDay(h, m, day));
+    }
+
+    private int untilDay(SubjectHistory h, CompiledMeasure m, int day) {
+        return m.list >= 0 ? listUntilDay(h, m.list, day) : bandUntilDay(h, m.band, day);
     }
 
     private boolean onList(SubjectHistory h, int list, int day, int pts) {
@@ -207,14 +306,17 @@ public final class Rulebook {
 
     /** The day record {@code i} stops holding its subject on record-entry list {@code list}. */
     private int listEnd(int list, SubjectHistory h, int i) {
-        Period duration = lists[list].duration();
-        int end = (int) LocalDate.ofEpochDay(h.occurredDay(i)).plus(duration).toEpochDay();
+        int end = (int) EpochDays.plus(h.occurredDay(i), listMonths[list], listDays[list]);
         return Math.min(end, h.countsUntil(i));
     }
 
     private Optional<LocalDate> listUntil(SubjectHistory h, int list, int day) {
+        return day(listUntilDay(h, list, day));
+    }
+
+    private int listUntilDay(SubjectHistory h, int list, int day) {
         if (listBands[list] != null) {
-            return bandUntil(h, listBands[list], day);
+            return bandUntilDay(h, listBands[list], day);
         }
         int until = Integer.MIN_VALUE;
         for (int i = 0, n = h.size(); i < n; i++) {
@@ -225,8 +327,7 @@ public final class Rulebook {
                 }
             }
         }
-        return until == Integer.MIN_VALUE || until == SubjectHistory.NEVER
-                ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(until));
+        return until == SubjectHistory.NEVER ? NO_DAY : until;
     }
 
     private Optional<LocalDate> listSince(SubjectHistory h, int list, int day) {
@@ -259,17 +360,21 @@ public final class Rulebook {
      * {@code day} expire one by one; empty when they never do. Points only change when a record
      * expires, so only expiry days need looking at.
      */
-    private Optional<LocalDate> bandUntil(SubjectHistory h, PointsBand band, int day) {
-        int[] expiries = new int[h.size()];
-        int count = 0;
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (h.activeOn(i, day) && h.countsUntil(i) != SubjectHistory.NEVER) {
-                expiries[count++] = h.countsUntil(i);
+    private int bandUntilDay(SubjectHistory h, PointsBand band, int day) {
+        // Expiry days are visited in increasing order by picking the next larger one each time:
+        // quadratic in the records active, which are a handful, and free of sorting and arrays.
+        int previous = Integer.MIN_VALUE;
+        while (true) {
+            int next = SubjectHistory.NEVER;
+            for (int i = 0, n = h.size(); i < n; i++) {
+                int ends = h.countsUntil(i);
+                if (ends > previous && ends < next && h.activeOn(i, day)) {
+                    next = ends;
+                }
             }
-        }
-        Arrays.sort(expiries, 0, count);
-        for (int e = 0; e < count; e++) {
-            int next = expiries[e];
+            if (next == SubjectHistory.NEVER) {
+                return NO_DAY;
+            }
             long sum = catalog.scale().base();
             for (int i = 0, n = h.size(); i < n; i++) {
                 if (h.activeOn(i, day) && h.countsUntil(i) > next) {
@@ -277,10 +382,10 @@ public final class Rulebook {
                 }
             }
             if (!band.contains(catalog.scale().clamp(sum))) {
-                return Optional.of(LocalDate.ofEpochDay(next));
+                return next;
             }
+            previous = next;
         }
-        return Optional.empty();
     }
 
     /**
@@ -358,14 +463,20 @@ public final class Rulebook {
     }
 
     private static Optional<LocalDate> day(int epochDay) {
-        return epochDay == SubjectHistory.NEVER ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(epochDay));
+        return epochDay == SubjectHistory.NEVER || epochDay == NO_DAY ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(epochDay));
     }
 
     /** The measures on one action, compiled; {@code nothingApplies} is the shared answer when none holds. */
     public static final class ActionPolicy {
+        /** Slots in the cache of built decisions; a power of two. */
+        private static final int CACHE = 4096;
+
         private final String action;
         private final CompiledMeasure[] measures;
         private final Decision nothingApplies;
+        /** The answer for a subject with no records, the same on every day. */
+        private Decision forEmpty;
+        private final Decision[] cache = new Decision[CACHE];
 
         private ActionPolicy(String action, CompiledMeasure[] measures, Decision nothingApplies) {
             this.action = action;

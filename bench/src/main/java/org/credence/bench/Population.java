@@ -1,0 +1,39 @@
+package org.credence.bench;
+
+import org.credence.scoring.Rulebook;
+import org.credence.state.SubjectIndex;
+
+/**
+ * A loaded population for in-process decisions: the hot index built from {@link Synthetic}'s records
+ * through {@link SubjectIndex#apply}, as a server builds it on start, and the lookups to ask.
+ */
+final class Population {
+
+    final Synthetic synthetic;
+    final Rulebook rulebook;
+    final SubjectIndex index;
+    final String[] lookupIds;
+    final Rulebook.ActionPolicy[] lookupPolicies;
+    final int[] lookupSubjects;
+
+    Population(int subjects, int lookups) {
+        synthetic = new Synthetic(subjects);
+        rulebook = Rulebook.compile(synthetic.catalog);
+        index = new SubjectIndex(rulebook);
+        long nextId = 1;
+        for (int s = 0; s < subjects; s++) {
+            for (var record : synthetic.stored(s, nextId)) {
+                index.apply(record);
+                nextId++;
+            }
+        }
+        lookupSubjects = synthetic.zipfLookups(lookups, 42);
+        lookupIds = new String[lookups];
+        lookupPolicies = new Rulebook.ActionPolicy[lookups];
+        java.util.Map<Integer, String> ids = new java.util.HashMap<>();
+        for (int i = 0; i < lookups; i++) {
+            lookupIds[i] = ids.computeIfAbsent(lookupSubjects[i], Synthetic::id);
+            lookupPolicies[i] = rulebook.policy(Synthetic.ACTIONS[i & (Synthetic.ACTIONS.length - 1)]).orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.credence.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
+import org.credence.scoring.Decision;
+import org.credence.scoring.Rulebook;
+import org.credence.scoring.SubjectHistory;
+import org.credence.store.sqlite.SqliteStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The naive peer: no hot index, one SQL query per decision. Each decision asks the SQLite store for the
+ * subject's records (by keyed hash of the id, as the store keeps them), builds the history and
+ * evaluates the same compiled policy, so the difference from {@link DecisionBenchmark} is exactly the
+ * database round trip the hot index saves.
+ *
+ * <p>Workload: the {@link Synthetic} population of {@code subjects}, stored once into a fresh SQLite
+ * data directory under the system temporary directory; the same Zipf lookups and actions as
+ * {@link DecisionBenchmark}. One thread.
+ *
+ * <p>Reproduce from the repository root:
+ * <pre>
+ * ./mvnw -B -q -pl bench -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
+ * java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.openjdk.jmh.Main SqlPerDecisionBenchmark -p subjects=10000000
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--enable-native-access=ALL-UNNAMED"})
+public class SqlPerDecisionBenchmark {
+
+    @Param("10000000")
+    int subjects;
+
+    private Path dataDir;
+    private SqlPeer peer;
+    private String[] ids;
+    private Rulebook.ActionPolicy[] policies;
+    private int cursor;
+
+    /** The peer's decision: one query, then the same rules. */
+    static final class SqlPeer implements AutoCloseable {
+        final SqliteStore store;
+        final Rulebook rulebook;
+        final int day = (int) Synthetic.AS_OF.toEpochDay();
+
+        SqlPeer(SqliteStore store, Rulebook rulebook) {
+            this.store = store;
+            this.rulebook = rulebook;
+        }
+
+        /** Stores every record of the population, in transactions of many subjects. */
+        static SqlPeer load(Path dataDir, Synthetic synthetic, Rulebook rulebook) {
+            SqliteStore store = SqliteStore.open(dataDir);
+            List<RecordSubmission> batch = new ArrayList<>();
+            for (int s = 0; s < synthetic.subjects; s++) {
+                batch.addAll(synthetic.records(s));
+                if (batch.size() >= 20_000) {
+                    store.append(batch, Synthetic.RECORDED);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                store.append(batch, Synthetic.RECORDED);
+            }
+            return new SqlPeer(store, rulebook);
+        }
+
+        Decision decide(String subject, Rulebook.ActionPolicy policy) {
+            SubjectHistory history = SubjectHistory.EMPTY;
+            for (StoredRecord r : store.recordsOf(subject)) {
+                int type = rulebook.typeIndex(r.submission().type()).orElseThrow();
+                int occurred = (int) r.submission().occurredAt().toEpochDay();
+                history = history.with(r.id(), type, occurred, rulebook.expiresDay(type, occurred), r.state());
+            }
+            return rulebook.decide(history, policy, day);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void load() throws IOException {
+        Synthetic synthetic = new Synthetic(subjects);
+        Rulebook rulebook = Rulebook.compile(synthetic.catalog);
+        dataDir = Files.createTempDirectory("credence-bench-sql");
+        peer = SqlPeer.load(dataDir.resolve("data"), synthetic, rulebook);
+        int[] lookups = synthetic.zipfLookups(DecisionBenchmark.LOOKUPS, 42);
+        ids = new String[lookups.length];
+        policies = new Rulebook.ActionPolicy[lookups.length];
+        for (int i = 0; i < lookups.length; i++) {
+            ids[i] = Synthetic.id(lookups[i]);
+            policies[i] = rulebook.policy(Synthetic.ACTIONS[i & (Synthetic.ACTIONS.length - 1)]).orElseThrow();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        peer.close();
+        delete(dataDir);
+    }
+
+    static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Benchmark
+    public Decision decide() {
+        int i = cursor++ & (DecisionBenchmark.LOOKUPS - 1);
+        return peer.decide(ids[i], policies[i]);
+    }
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The benchmark suite, end to end, with a report: in-process decisions (JMH, -prof gc), the
+# SQL-per-decision peer (JMH), NDJSON ingestion through the CLI, start-up of the server on the
+# ingested data directory, and decisions over HTTP with audit on (wrk). Writes
+# bench/results/<time>/report.md and the raw outputs beside it, and the latency plot.
+#
+#   scripts/bench.sh            full run (about 15 minutes on 2 cores); sizes below, override by env
+#   scripts/bench.sh --smoke    tiny sizes, a few seconds per part: checks the suite runs, measures nothing
+#
+# Needs wrk (Debian: apt-get install wrk); gnuplot for the plot, if present.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+. scripts/find-jdk.sh
+credence_find_jdk
+credence_maven_opts
+
+if [ "${1:-}" = "--smoke" ]; then
+  mode=smoke
+  : "${SUBJECTS:=20000}" "${SQL_SUBJECTS:=20000}" "${PERSONS:=2000}" "${HTTP_SECONDS:=2}" "${LEVELS:=4 16}" "${BATCH_LEVELS:=2}"
+  jmh=(-wi 1 -w 1s -i 1 -r 1s)
+else
+  mode=full
+  : "${SUBJECTS:=10000000}" "${SQL_SUBJECTS:=10000000}" "${PERSONS:=1000000}" "${HTTP_SECONDS:=15}" "${LEVELS:=1 8 32 128 512}" "${BATCH_LEVELS:=2 8 32}"
+  jmh=()
+fi
+out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$mode"
+mkdir -p "$out"
+java="$JAVA_HOME/bin/java"
+log() { echo "bench: $*" >&2; }
+
+log "building"
+./mvnw -B -q -ntp -DskipTests -pl bench,cli -am install >&2
+./mvnw -B -q -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+# Private copies of what runs: other work in this tree may rebuild target/ while the suite runs.
+work=$(mktemp -d "${TMPDIR:-/tmp}/credence-bench.XXXXXX")
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+mkdir -p "$work/cli"
+cp -r bench/target/classes "$work/bench-classes"
+cp -r cli/target/credence-cli.jar cli/target/lib "$work/cli/"
+cp="$work/bench-classes:$(cat bench/target/classpath.txt)"
+credence() { "$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-cli.jar:$work/cli/lib/*" org.credence.cli.Main "$@"; }
+
+{
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "jdk: $("$java" -version 2>&1 | head -1)"
+  echo "gc: $("$java" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$4=="true" && /Use(G1|Serial|Parallel|Z|Shenandoah)GC /{print $2}')"
+  echo "mode: $mode; subjects (in-process) $SUBJECTS; subjects (SQL peer) $SQL_SUBJECTS; persons generated for ingestion $PERSONS"
+} > "$out/machine.txt"
+
+if [ -n "${JMH_RESULTS:-}" ]; then
+  # Re-use the JMH part of an earlier run (its directory), e.g. when only the end-to-end parts are redone.
+  cp "$JMH_RESULTS"/{decision,sql}.{json,txt} "$out/"
+else
+  log "in-process decisions, $SUBJECTS subjects"
+  "$java" -cp "$cp" org.openjdk.jmh.Main '\.DecisionBenchmark\.' -p subjects="$SUBJECTS" -prof gc "${jmh[@]}" \
+    -rf json -rff "$out/decision.json" > "$out/decision.txt"
+  log "SQL per decision, $SQL_SUBJECTS subjects"
+  "$java" -cp "$cp" org.openjdk.jmh.Main '\.SqlPerDecisionBenchmark\.' -p subjects="$SQL_SUBJECTS" "${jmh[@]}" \
+    -rf json -rff "$out/sql.json" > "$out/sql.txt"
+fi
+
+log "ingestion: generate $PERSONS persons (+10% organizations) and import"
+data="$work/data"
+credence catalog load catalogs/example-city.yaml --data "$data" > /dev/null
+credence generate --subjects "$PERSONS" --out "$work/records.ndjson" > /dev/null
+records=$(wc -l < "$work/records.ndjson")
+start=$(date +%s.%N)
+/usr/bin/time -f "peak_rss_kb=%M" -o "$out/import.rss" "$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-cli.jar:$work/cli/lib/*" org.credence.cli.Main import "$work/records.ndjson" --data "$data" > "$out/import.txt"
+end=$(date +%s.%N)
+awk -v n="$records" -v s="$start" -v e="$end" 'BEGIN{printf "RESULT records=%d seconds=%.2f records_per_s=%.0f\n", n, e-s, n/(e-s)}' >> "$out/import.txt"
+cat "$out/import.rss" >> "$out/import.txt"
+
+log "start-up on the ingested data directory"
+key=$(credence keys create --data "$data" --role partner --name bench \
+  --scope travel.air.ticket,travel.rail.high_speed,finance.loan,lodging.star_hotel)
+port=$(( 20000 + RANDOM % 20000 ))
+start=$(date +%s.%N)
+"$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-cli.jar:$work/cli/lib/*" org.credence.cli.Main \
+  serve --data "$data" --port "$port" > "$out/serve.log" 2>&1 &
+server=$!
+until curl -sf "http://127.0.0.1:$port/health" > "$out/health.json" 2>/dev/null; do sleep 0.05; done
+end=$(date +%s.%N)
+jpid=$server
+subjects=$(sed -E 's/.*"subjects":([0-9]+).*/\1/' "$out/health.json")
+"$JAVA_HOME/bin/jcmd" "$jpid" GC.run > /dev/null
+heap_kb=$("$JAVA_HOME/bin/jcmd" "$jpid" GC.heap_info | awk '/garbage-first heap|total/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); print v; exit}}')
+rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$jpid/status")
+awk -v s="$start" -v e="$end" -v n="$subjects" -v h="$heap_kb" -v r="$rss_kb" \
+  'BEGIN{printf "RESULT seconds=%.2f subjects=%d heap_used_after_gc_kb=%d heap_bytes_per_subject=%.0f peak_rss_kb=%d\n", e-s, n, h, h*1024/n, r}' \
+  > "$out/startup.txt"
+cat "$out/health.json" >> "$out/startup.txt"
+
+log "decisions over HTTP"
+# Ids asked about: every subject that has records, and as many clean (valid, unknown) ids.
+# (awk, not head: with pipefail, head closing the pipe early would end the script.)
+grep -o '"id":"[0-9A-Z]*"' "$work/records.ndjson" | cut -d'"' -f4 | awk '!seen[$0]++ && n++ < 200000' > "$work/ids"
+"$java" -cp "$cp" org.credence.bench.CleanIds "$(wc -l < "$work/ids")" >> "$work/ids"
+shuf --random-source=<(yes) "$work/ids" -o "$work/ids"
+scripts/bench-http.sh "http://127.0.0.1:$port" "$key" "$work/ids" "$HTTP_SECONDS" "$LEVELS" "$BATCH_LEVELS" | tee "$out/http.txt" >&2
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+
+field() { grep -o "$1=[0-9.]*" | head -1 | cut -d= -f2; }
+{
+  echo "# Credence benchmark report ($mode)"
+  echo
+  sed 's/^/- /' "$out/machine.txt"
+  echo "- command: scripts/bench.sh${1:+ $1}"
+  echo
+  echo "| part | figure |"
+  echo "| --- | --- |"
+  dec=$(jq -r '.[0].primaryMetric.score' "$out/decision.json")
+  alloc=$(jq -r '.[0].secondaryMetrics["gc.alloc.rate.norm"].score' "$out/decision.json")
+  sql=$(jq -r '.[0].primaryMetric.score' "$out/sql.json")
+  printf '| in-process decide, %s subjects | %.1f ns/op = %.2f M decisions/s per core; %.3f B/op allocated |\n' "$SUBJECTS" "$dec" "$(awk -v d="$dec" 'BEGIN{print 1000/d}')" "$alloc"
+  printf '| SQL per decision (SQLite), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.0fx faster |\n' "$SQL_SUBJECTS" "$sql" "$(awk -v d="$sql" 'BEGIN{print 1e9/d}')" "$(awk -v a="$sql" -v b="$dec" 'BEGIN{print a/b}')"
+  imp=$(grep RESULT "$out/import.txt")
+  echo "| NDJSON import (parse, validate, durable store, index, audit) | $(echo "$imp" | field records) records in $(echo "$imp" | field seconds) s = $(echo "$imp" | field records_per_s) records/s; peak RSS $(( $(field peak_rss_kb < "$out/import.txt") / 1024 )) MiB |"
+  st=$(grep RESULT "$out/startup.txt")
+  echo "| start-up to serving | $(echo "$st" | field seconds) s for $(echo "$st" | field subjects) subjects; heap after GC $(( $(echo "$st" | field heap_used_after_gc_kb) / 1024 )) MiB = $(echo "$st" | field heap_bytes_per_subject) B/subject (whole heap); peak RSS $(( $(echo "$st" | field peak_rss_kb) / 1024 )) MiB |"
+  echo
+  echo "HTTP, audit on (wrk on loopback, same 2 cores as the server):"
+  echo
+  echo "| endpoint | connections | requests/s | decisions/s | p50 ms | p99 ms | p99.9 ms | errors |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  while read -r line; do
+    per=$(echo "$line" | field decisions_per_request)
+    rps=$(echo "$line" | field rps)
+    echo "| $(echo "$line" | grep -o 'kind=[a-z]*' | cut -d= -f2) | $(echo "$line" | field concurrency) | $rps | $(( ${rps%.*} * per )) | $(echo "$line" | field p50_ms) | $(echo "$line" | field p99_ms) | $(echo "$line" | field p999_ms) | $(echo "$line" | field errors) |"
+  done < "$out/http.txt"
+} > "$out/report.md"
+grep 'kind=single' "$out/http.txt" | awk '{for (i=1;i<=NF;i++) {split($i,kv,"="); v[kv[1]]=kv[2]} print v["concurrency"], v["rps"], v["p50_ms"], v["p99_ms"], v["p999_ms"]}' > "$out/http-single.dat"
+if command -v gnuplot > /dev/null; then
+  gnuplot <<PLOT
+set terminal svg size 900,420 font "sans,11"
+set output "$out/http-latency.svg"
+set multiplot layout 1,2 title "Credence single decisions over HTTP, audit on ($(nproc) cores, loopback)"
+set logscale x 2
+set xlabel "connections"
+set ylabel "latency (ms)"
+set logscale y
+set key top left
+plot "$out/http-single.dat" using 1:3 with linespoints title "p50", "" using 1:4 with linespoints title "p99", "" using 1:5 with linespoints title "p99.9"
+unset logscale y
+set ylabel "decisions per second"
+set key off
+plot "$out/http-single.dat" using 1:2 with linespoints title "throughput"
+unset multiplot
+PLOT
+fi
+log "report: $out/report.md"
+cat "$out/report.md"
