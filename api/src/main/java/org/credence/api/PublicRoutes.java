@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.credence.catalog.CreditList;
-import org.credence.catalog.Trigger;
 import org.credence.scoring.AppliedMeasure;
 import org.credence.scoring.Rulebook;
-import org.credence.scoring.Standing;
 import org.credence.state.CreditState;
+import org.credence.state.Publication;
 import org.credence.state.SubjectIndex;
 import org.credence.subject.IdSchemes;
 import org.credence.subject.SubjectKind;
@@ -46,24 +45,15 @@ final class PublicRoutes {
                 .orElseThrow(() -> new ApiError(404, "not_found", "no public list '" + code + "'"));
         int page = positive(ctx, "page", 1);
         int size = Math.min(positive(ctx, "size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
-        LocalDate today = LocalDate.now(clock);
-        Rulebook rulebook = snapshot.rulebook();
-        // Ordered by id: a stable order that says nothing about anyone's points.
-        List<Map.Entry<String, Standing.Membership>> members = new ArrayList<>();
-        snapshot.index().forEach((id, entry) -> rulebook.memberships(entry.history(), today).stream()
-                .filter(m -> m.list().code().equals(code)).findFirst()
-                .ifPresent(m -> members.add(Map.entry(id, m))));
-        members.sort(Map.Entry.comparingByKey());
+        List<Publication.Member> members = Publication.members(snapshot, list, LocalDate.now(clock));
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int i = (page - 1) * size; i < Math.min(members.size(), page * size); i++) {
-            var member = members.get(i);
-            SubjectIndex.Entry subject = snapshot.index().subject(member.getKey()).orElseThrow();
-            entries.add(entry(member.getKey(), subject, member.getValue()));
+            entries.add(entry(members.get(i), list));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("list", Map.of("code", list.code(), "title", list.title(), "kind", list.kind().name().toLowerCase(java.util.Locale.ROOT),
                 "legal_basis", list.legalBasis()));
-        body.put("as_of", today.toString());
+        body.put("as_of", LocalDate.now(clock).toString());
         body.put("page", page);
         body.put("size", size);
         body.put("total", members.size());
@@ -91,24 +81,16 @@ final class PublicRoutes {
         List<Map<String, Object>> lists = new ArrayList<>();
         List<Map<String, Object>> measures = new ArrayList<>();
         if (entry.isPresent()) {
-            Standing standing = rulebook.standing(entry.get().history(), today);
-            for (Standing.Membership m : standing.lists()) {
-                if (m.list().publication() == CreditList.Publication.PUBLIC) {
-                    lists.add(membership(m));
-                }
-            }
-            // Only measures that follow from a public list: grade-triggered ones would disclose the grade.
+            Publication.PublicStanding standing = Publication.publicStanding(rulebook, entry.get(), today);
+            standing.lists().forEach(m -> lists.add(membership(m.list(), m.since(), m.until(), m.disputed())));
             for (AppliedMeasure m : standing.measures()) {
-                if (m.measure().when() instanceof Trigger.OnList onList && rulebook.catalog().list(onList.list())
-                        .filter(l -> l.publication() == CreditList.Publication.PUBLIC).isPresent()) {
-                    Map<String, Object> view = new LinkedHashMap<>();
-                    view.put("code", m.measure().code());
-                    view.put("action", m.measure().action());
-                    view.put("effect", m.measure().effect().name().toLowerCase(java.util.Locale.ROOT));
-                    view.put("legal_basis", m.measure().legalBasis());
-                    view.put("until", m.until().map(LocalDate::toString).orElse(null));
-                    measures.add(view);
-                }
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("code", m.measure().code());
+                view.put("action", m.measure().action());
+                view.put("effect", m.measure().effect().name().toLowerCase(java.util.Locale.ROOT));
+                view.put("legal_basis", m.measure().legalBasis());
+                view.put("until", m.until().map(LocalDate::toString).orElse(null));
+                measures.add(view);
             }
         }
         body.put("lists", lists);
@@ -116,32 +98,24 @@ final class PublicRoutes {
         Respond.json(ctx, 200, body);
     }
 
-    private static Map<String, Object> entry(String id, SubjectIndex.Entry subject, Standing.Membership m) {
+    private static Map<String, Object> entry(Publication.Member member, CreditList list) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("kind", subject.kind().code());
-        if (subject.kind() == SubjectKind.PERSON) {
-            view.put("id", mask(id));
-        } else {
-            view.put("id", id);
-        }
-        view.put("name", subject.name().orElse(null));
-        view.putAll(membership(m));
+        view.put("kind", member.kind().code());
+        view.put("id", member.shownId());
+        view.put("name", member.name().orElse(null));
+        view.putAll(membership(list, member.since(), member.until(), member.disputed()));
         return view;
     }
 
-    private static Map<String, Object> membership(Standing.Membership m) {
+    private static Map<String, Object> membership(CreditList list, Optional<LocalDate> since, Optional<LocalDate> until,
+                                                  boolean disputed) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("list", m.list().code());
-        view.put("since", m.since().map(LocalDate::toString).orElse(null));
-        view.put("until", m.until().map(LocalDate::toString).orElse(null));
-        view.put("disputed", m.disputed());
-        view.put("legal_basis", m.list().legalBasis());
+        view.put("list", list.code());
+        view.put("since", since.map(LocalDate::toString).orElse(null));
+        view.put("until", until.map(LocalDate::toString).orElse(null));
+        view.put("disputed", disputed);
+        view.put("legal_basis", list.legalBasis());
         return view;
-    }
-
-    /** A person's id as published: the first 6 and last 4 characters, the rest hidden. */
-    static String mask(String id) {
-        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
 
     private static int positive(Context ctx, String name, int absent) {

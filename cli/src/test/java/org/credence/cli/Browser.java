@@ -10,6 +10,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,13 +76,15 @@ final class Browser implements AutoCloseable {
      */
     void go(String css) {
         WebElement root = find("html");
-        find(css).click();
+        click(css);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             try {
                 root.getTagName();
-            } catch (StaleElementReferenceException replaced) {
-                if ("complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;"))) {
+            } catch (WebDriverException replaced) {
+                // Stale, or, while Chromium swaps documents, "node does not belong to the document":
+                // either way the old page is gone; wait until the new one has loaded.
+                if (loaded()) {
                     return;
                 }
             }
@@ -97,11 +100,43 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    private boolean loaded() {
+        try {
+            return "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;"));
+        } catch (WebDriverException betweenDocuments) {
+            return false;
+        }
+    }
+
     /** Types into a field, replacing what it held. */
     void type(String css, String text) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(text);
+        act(css, field -> {
+            field.clear();
+            field.sendKeys(text);
+        });
+    }
+
+    void click(String css) {
+        act(css, WebElement::click);
+    }
+
+    /**
+     * Finds an element afresh and acts on it, once more if Chromium reports the node as belonging to
+     * no document: a transient answer of its inspector while it re-renders, not a page change.
+     */
+    private void act(String css, java.util.function.Consumer<WebElement> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                action.accept(find(css));
+                return;
+            } catch (StaleElementReferenceException e) {
+                throw e;
+            } catch (WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The whole page as a PNG: the window is stretched to the page's height for the shot. */

@@ -131,7 +131,7 @@ class WebPagesBrowserTest {
         assertThat(postWithSession("/me/disputes", session, "record_id=1&reason=forged&csrf=guess")).isEqualTo(403);
 
         // An empty reason is refused next to the field; a real one opens the dispute.
-        browser.find("#dispute-1").click();
+        browser.click("#dispute-1");
         browser.type("#reason-1", "   ");
         browser.go("#dispute-1-submit");
         assertThat(browser.text("#reason-1-error")).isEqualTo("Give a reason for the dispute.");
@@ -152,10 +152,10 @@ class WebPagesBrowserTest {
         assertThat(browser.text("#grades")).contains("B");
         assertThat(browser.has("#grades + table, .charts canvas.chart")).isTrue();
         browser.screenshot("console");
-        browser.find("#dispute-1-upheld").click();
+        browser.click("#dispute-1-upheld");
         browser.go("#dispute-1-submit");
         assertThat(browser.text("#dispute-1-note-error")).isEqualTo("Give the reasons for the decision.");
-        browser.find("#dispute-1-upheld").click();
+        browser.click("#dispute-1-upheld");
         browser.type("#dispute-1-note", "The court confirms performance on 2026-02-20.");
         browser.go("#dispute-1-submit");
         assertThat(browser.text("#flash")).isEqualTo("Dispute 1: upheld.");

@@ -12,6 +12,7 @@ import org.credence.catalog.CreditList;
 import org.credence.catalog.Measure;
 import org.credence.catalog.RecordType;
 import org.credence.state.CreditState;
+import org.credence.state.Publication;
 import org.credence.state.SubjectIndex;
 import org.credence.subject.IdSchemes;
 import org.credence.subject.SubjectKind;

@@ -1,5 +1,6 @@
 package org.credence.web;
 
+import org.credence.state.Publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

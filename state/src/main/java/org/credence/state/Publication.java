@@ -1,4 +1,4 @@
-package org.credence.web;
+package org.credence.state;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,8 +11,6 @@ import org.credence.catalog.Trigger;
 import org.credence.scoring.AppliedMeasure;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.Standing;
-import org.credence.state.CreditState;
-import org.credence.state.SubjectIndex;
 import org.credence.subject.SubjectKind;
 
 /**
@@ -33,12 +31,12 @@ public final class Publication {
         }
     }
 
-    static boolean isPublic(CreditList list) {
+    public static boolean isPublic(CreditList list) {
         return list.publication() == CreditList.Publication.PUBLIC;
     }
 
     /** Every member of {@code list} on {@code day}, ordered by id: a stable order that says nothing about points. */
-    static List<Member> members(CreditState.Snapshot snapshot, CreditList list, LocalDate day) {
+    public static List<Member> members(CreditState.Snapshot snapshot, CreditList list, LocalDate day) {
         Rulebook rulebook = snapshot.rulebook();
         Map<String, Member> byId = new java.util.TreeMap<>();
         snapshot.index().forEach((id, entry) -> rulebook.memberships(entry.history(), day).stream()
@@ -48,7 +46,7 @@ public final class Publication {
     }
 
     /** How many subjects are on each public list on {@code day}, in catalog order. */
-    static Map<CreditList, Integer> sizes(CreditState.Snapshot snapshot, LocalDate day) {
+    public static Map<CreditList, Integer> sizes(CreditState.Snapshot snapshot, LocalDate day) {
         Map<CreditList, Integer> sizes = new LinkedHashMap<>();
         for (CreditList list : snapshot.rulebook().catalog().lists()) {
             if (isPublic(list)) {
@@ -70,7 +68,7 @@ public final class Publication {
     }
 
     /** A person's id as published: the first 6 and last 4 characters, the rest hidden. */
-    static String mask(String id) {
+    public static String mask(String id) {
         return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
 
@@ -78,7 +76,7 @@ public final class Publication {
     public record PublicStanding(List<Standing.Membership> lists, List<AppliedMeasure> measures) {
     }
 
-    static PublicStanding publicStanding(Rulebook rulebook, SubjectIndex.Entry entry, LocalDate day) {
+    public static PublicStanding publicStanding(Rulebook rulebook, SubjectIndex.Entry entry, LocalDate day) {
         Standing standing = rulebook.standing(entry.history(), day);
         List<Standing.Membership> lists = standing.lists().stream().filter(m -> isPublic(m.list())).toList();
         List<AppliedMeasure> measures = new ArrayList<>();
