@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark suite, end to end, with a report: in-process decisions (JMH, -prof gc), the
-# SQL-per-decision peer (JMH), NDJSON ingestion through the CLI, start-up of the server on the
-# ingested data directory, and decisions over HTTP with audit on (wrk). Writes
-# bench/results/<time>/report.md and the raw outputs beside it, and the latency plot.
+# SQL-per-decision peer (JMH), the Drools DMN peer (JMH, bench-peers), NDJSON ingestion through
+# the CLI, start-up of the server on the ingested data directory, and decisions over HTTP with
+# audit on (wrk). Writes bench/results/<time>/report.md and the raw outputs beside it, and the
+# latency plot.
 #
 #   scripts/bench.sh            full run (about 15 minutes on 2 cores); sizes below, override by env
 #   scripts/bench.sh --smoke    tiny sizes, a few seconds per part: checks the suite runs, measures nothing
@@ -30,8 +31,10 @@ java="$JAVA_HOME/bin/java"
 log() { echo "bench: $*" >&2; }
 
 log "building"
-./mvnw -B -q -ntp -DskipTests -pl bench,cli -am install >&2
+./mvnw -B -q -ntp -DskipTests -pl bench,bench-peers,cli -am install >&2
 ./mvnw -B -q -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+# On its own, so that credence-bench comes as the jar just installed, not as bench/target/classes.
+./mvnw -B -q -ntp -pl bench-peers dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
 # Private copies of what runs: other work in this tree may rebuild target/ while the suite runs.
 work=$(mktemp -d "${TMPDIR:-/tmp}/credence-bench.XXXXXX")
 server=""
@@ -39,8 +42,13 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$work/cli"
 cp -r bench/target/classes "$work/bench-classes"
+cp -r bench-peers/target/classes "$work/peers-classes"
 cp -r cli/target/credence-cli.jar cli/target/lib "$work/cli/"
 cp="$work/bench-classes:$(cat bench/target/classpath.txt)"
+# bench-peers reads bench's population from the credence-bench jar; it too gets a private copy.
+bench_jar=$(tr ':' '\n' < bench-peers/target/classpath.txt | grep '/credence-bench-[^/]*\.jar$')
+cp "$bench_jar" "$work/credence-bench.jar"
+peers_cp="$work/peers-classes:$(tr ':' '\n' < bench-peers/target/classpath.txt | sed "s#^$bench_jar\$#$work/credence-bench.jar#" | paste -sd:)"
 credence() { "$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-cli.jar:$work/cli/lib/*" org.credence.cli.Main "$@"; }
 
 {
@@ -53,6 +61,7 @@ credence() { "$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-
 if [ -n "${JMH_RESULTS:-}" ]; then
   # Re-use the JMH part of an earlier run (its directory), e.g. when only the end-to-end parts are redone.
   cp "$JMH_RESULTS"/{decision,sql}.{json,txt} "$out/"
+  cp "$JMH_RESULTS"/drools.{json,txt} "$out/" 2>/dev/null || log "no Drools DMN figures in $JMH_RESULTS"
 else
   log "in-process decisions, $SUBJECTS subjects"
   "$java" -cp "$cp" org.openjdk.jmh.Main '\.DecisionBenchmark\.' -p subjects="$SUBJECTS" -prof gc "${jmh[@]}" \
@@ -60,6 +69,10 @@ else
   log "SQL per decision, $SQL_SUBJECTS subjects"
   "$java" -cp "$cp" org.openjdk.jmh.Main '\.SqlPerDecisionBenchmark\.' -p subjects="$SQL_SUBJECTS" "${jmh[@]}" \
     -rf json -rff "$out/sql.json" > "$out/sql.txt"
+  # Same population and lookups as DecisionBenchmark; its own longer warm-up is in the class.
+  log "Drools DMN peer, $SUBJECTS subjects"
+  "$java" -cp "$peers_cp" org.openjdk.jmh.Main '\.DroolsDmnBenchmark\.' -p subjects="$SUBJECTS" -prof gc "${jmh[@]}" \
+    -rf json -rff "$out/drools.json" > "$out/drools.txt"
 fi
 
 log "ingestion: generate $PERSONS persons (+10% organizations) and import"
@@ -116,6 +129,10 @@ field() { grep -o "$1=[0-9.]*" | head -1 | cut -d= -f2; }
   sql=$(jq -r '.[0].primaryMetric.score' "$out/sql.json")
   printf '| in-process decide, %s subjects | %.1f ns/op = %.2f M decisions/s per core; %.3f B/op allocated |\n' "$SUBJECTS" "$dec" "$(awk -v d="$dec" 'BEGIN{print 1000/d}')" "$alloc"
   printf '| SQL per decision (SQLite), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.0fx faster |\n' "$SQL_SUBJECTS" "$sql" "$(awk -v d="$sql" 'BEGIN{print 1e9/d}')" "$(awk -v a="$sql" -v b="$dec" 'BEGIN{print a/b}')"
+  if [ -f "$out/drools.json" ]; then
+    drools=$(jq -r '.[0].primaryMetric.score' "$out/drools.json")
+    printf '| Drools DMN peer (status precomputed), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.1fx faster |\n' "$SUBJECTS" "$drools" "$(awk -v d="$drools" 'BEGIN{print 1e9/d}')" "$(awk -v a="$drools" -v b="$dec" 'BEGIN{print a/b}')"
+  fi
   imp=$(grep RESULT "$out/import.txt")
   echo "| NDJSON import (parse, validate, durable store, index, audit) | $(echo "$imp" | field records) records in $(echo "$imp" | field seconds) s = $(echo "$imp" | field records_per_s) records/s; peak RSS $(( $(field peak_rss_kb < "$out/import.txt") / 1024 )) MiB |"
   st=$(grep RESULT "$out/startup.txt")

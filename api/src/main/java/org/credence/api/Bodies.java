@@ -29,7 +29,9 @@ final class Bodies {
             throw tooLarge(limit);
         }
         try (InputStream in = ctx.bodyInputStream()) {
-            byte[] bytes = in.readNBytes(limit + 1);
+            // With the length declared, exactly that is read (the server holds the client to it);
+            // reading up to the limit allocated the limit's worth of buffers for every small request.
+            byte[] bytes = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes(limit + 1);
             if (bytes.length > limit) {
                 throw tooLarge(limit);
             }

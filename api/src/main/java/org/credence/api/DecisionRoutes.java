@@ -66,7 +66,7 @@ final class DecisionRoutes {
                 request.action() + ": " + decision.outcome().code()).join();
         Map<String, Object> body = Views.decision(decision, today);
         body.put("decision_id", "d-" + entry.seq());
-        Respond.json(ctx, 200, body);
+        Respond.jsonNow(ctx, 200, body);
     }
 
     /** One entry of a batch, read and checked against the catalog and the client's scope. */
@@ -152,7 +152,7 @@ final class DecisionRoutes {
             body.put("decision_id", "d-" + pending.get(i).join().seq());
             answers.add(body);
         }
-        Respond.json(ctx, 200, Map.of("decisions", answers));
+        Respond.jsonNow(ctx, 200, Map.of("decisions", answers));
     }
 
     private static Request read(Object tree) {

@@ -1,6 +1,8 @@
 package org.credence.api;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,21 @@ final class Respond {
 
     static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    /**
+     * Like {@link #json}, written to the connection at once. For the decision routes, the hot path:
+     * an answer set as the result is copied out by Javalin through a buffer allocated per response,
+     * which was a quarter of the server's allocation under load. Only for a handler's final answer:
+     * nothing may be written after it, and no result may have been set before it.
+     */
+    static void jsonNow(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json");
+        try {
+            ctx.outputStream().write(Json.writeBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the answer could not be written", e);
+        }
     }
 
     static void error(Context ctx, ApiError error) {

@@ -7,10 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.credence.store.AuditLog;
 import org.credence.formats.Json;
 import org.credence.formats.RecordFiles;
@@ -67,13 +66,19 @@ final class ImportCommand extends CliCommand {
                         + " conflict(s) with stored records; nothing was stored");
             }
             case RecordStore.Appended appended -> {
-                List<CompletableFuture<AuditLog.AuditEntry>> pending = new ArrayList<>();
-                for (RecordStore.Outcome outcome : appended.outcomes()) {
-                    pending.add(Cli.audit(node.store, node.clock, "record.submit",
-                            Optional.of(outcome.record().submission().subject().id()), "import of " + file.getFileName(),
-                            (outcome instanceof RecordStore.Stored ? "stored " : "duplicate of ") + outcome.record().id()));
-                }
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                // One run of entries, one per record, committed in one transaction; one instant for
+                // the run, since its entries record one operation.
+                Instant audited = node.clock.instant();
+                String actor = Cli.actor();
+                String purpose = "import of " + file.getFileName();
+                // Built on all cores: each needs the keyed hash of its subject (an HMAC per record).
+                List<AuditLog.AuditEvent> events = appended.outcomes().parallelStream()
+                        .map(outcome -> new AuditLog.AuditEvent(audited, actor, Cli.ROLE, "record.submit",
+                                Optional.of(node.store.vault().subjectHash(outcome.record().submission().subject().id())),
+                                purpose, (outcome instanceof RecordStore.Stored ? "stored " : "duplicate of ")
+                                        + outcome.record().id()))
+                        .toList();
+                node.store.audit().appendAll(events).join();
                 out.println(file + ": " + batch.records().size() + " records, "
                         + appended.storedCount() + " stored, " + (batch.records().size() - appended.storedCount())
                         + " already present");

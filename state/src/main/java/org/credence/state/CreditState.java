@@ -3,6 +3,7 @@ package org.credence.state;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,11 @@ public final class CreditState {
                 blackBefore.computeIfAbsent(r.submission().subject().id(), id -> blackLists(id, today));
             }
             stored.forEach(snapshot.index()::apply);
-            blackBefore.forEach((subject, before) -> noticeNewListings(subject, before, today, now));
+            List<RightsStore.Addressed> notices = new ArrayList<>();
+            blackBefore.forEach((subject, before) -> noticeNewListings(subject, before, today, now, notices));
+            if (!notices.isEmpty()) {
+                rights.notifyAll(notices);
+            }
         }
         return result;
     }
@@ -95,17 +100,19 @@ public final class CreditState {
                 .filter(m -> m.list().kind() == CreditList.Kind.BLACK).map(m -> m.list().code()).toList();
     }
 
-    private void noticeNewListings(String subjectId, List<String> before, LocalDate today, Instant now) {
+    private void noticeNewListings(String subjectId, List<String> before, LocalDate today, Instant now,
+                                   List<RightsStore.Addressed> notices) {
         SubjectHistory history = snapshot.index().history(subjectId);
         Standing standing = snapshot.rulebook().standing(history, today);
         for (Standing.Membership m : standing.lists()) {
             if (m.list().kind() != CreditList.Kind.BLACK || before.contains(m.list().code())) {
                 continue;
             }
-            rights.notify(subjectId, new RightsStore.Notice(0, now, RightsStore.Notice.Kind.LISTED,
+            notices.add(new RightsStore.Addressed(subjectId, new RightsStore.Notice(0, now,
+                    RightsStore.Notice.Kind.LISTED,
                     "You were placed on the list \"" + m.list().title() + "\" (" + m.list().code() + ").",
                     "Because of " + reasons(standing, m.list()) + ".",
-                    m.list().legalBasis(), m.until(), Notices.HOW_TO_CONTEST));
+                    m.list().legalBasis(), m.until(), Notices.HOW_TO_CONTEST)));
         }
     }
 

@@ -2,6 +2,7 @@ package org.credence.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,23 @@ public interface RightsStore {
     Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at);
 
     Notice notify(String subjectId, Notice notice);
+
+    /** One notice for a subject, for {@link #notifyAll}. */
+    record Addressed(String subjectId, Notice notice) {
+    }
+
+    /**
+     * Stores every notice, in order. A bulk import can put thousands of subjects on a list at once, and
+     * a store that commits each notice on its own pays one durable sync per notice: this default does
+     * so; a store that can should commit them in one transaction, all or none.
+     */
+    default List<Notice> notifyAll(List<Addressed> notices) {
+        List<Notice> stored = new ArrayList<>(notices.size());
+        for (Addressed n : notices) {
+            stored.add(notify(n.subjectId(), n.notice()));
+        }
+        return stored;
+    }
 
     /** A subject's notices, oldest first. */
     List<Notice> notices(String subjectId);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
@@ -34,6 +35,10 @@ final class RecordAppender {
     private static final String BY_KEY =
             "SELECT " + RecordRows.COLUMNS + " FROM records WHERE source = ? AND source_ref = ?";
 
+    private static final int SEAL_CHUNK = 4_096;
+    /** Below this many records a batch is sealed on the calling thread: a fork costs more than it saves. */
+    private static final int PARALLEL_FROM = 256;
+
     private final Database db;
     private final Vault vault;
 
@@ -52,9 +57,13 @@ final class RecordAppender {
             RecordRows rows = new RecordRows(vault);
             List<Outcome> outcomes = new ArrayList<>(records.size());
             List<Conflict> conflicts = new ArrayList<>();
+            RecordRows.Sealed[] sealed = new RecordRows.Sealed[Math.min(SEAL_CHUNK, records.size())];
             for (int index = 0; index < records.size(); index++) {
+                if (index % SEAL_CHUNK == 0) {
+                    sealAhead(rows, records, index, sealed);
+                }
                 RecordSubmission record = records.get(index);
-                rows.bindNew(insert, nextId, record, recordedText);
+                rows.bindNew(insert, nextId, record, sealed[index % SEAL_CHUNK], recordedText);
                 if (insert.executeUpdate() == 1) {
                     outcomes.add(new Stored(new StoredRecord(nextId, record, recordedAt, RecordState.RECORDED)));
                     nextId++;
@@ -77,6 +86,23 @@ final class RecordAppender {
             }
             return new Appended(outcomes);
         });
+    }
+
+    /**
+     * Hashes and seals the records from {@code from} on, as many as {@code sealed} holds, on all cores.
+     * Each record's keyed hash and three AES-GCM seals are independent of every other record's, and
+     * were half of the Java time of a large append on one core; the inserts stay in order on this
+     * thread. A chunk bounds the sealed values held at once.
+     */
+    private static void sealAhead(RecordRows rows, List<RecordSubmission> records, int from, RecordRows.Sealed[] sealed) {
+        int count = Math.min(sealed.length, records.size() - from);
+        if (count < PARALLEL_FROM) {
+            for (int i = 0; i < count; i++) {
+                sealed[i] = rows.seal(records.get(from + i));
+            }
+            return;
+        }
+        IntStream.range(0, count).parallel().forEach(i -> sealed[i] = rows.seal(records.get(from + i)));
     }
 
     private static long maxId(Database d) throws SQLException {

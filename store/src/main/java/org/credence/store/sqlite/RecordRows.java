@@ -87,28 +87,37 @@ final class RecordRows {
         return sealed == null ? Optional.empty() : Optional.of(vault.open(sealed));
     }
 
+    /** A new record's hashed and sealed columns, computed apart from binding so that many can be sealed at once. */
+    record Sealed(String subjectHash, byte[] subjectId, byte[] name, byte[] details) {
+    }
+
+    Sealed seal(RecordSubmission record) {
+        return new Sealed(vault.subjectHash(record.subject().id()), vault.seal(record.subject().id()),
+                record.subject().name().map(vault::seal).orElse(null), record.details().map(vault::seal).orElse(null));
+    }
+
     /**
-     * Binds {@code record} to parameters 1–11 of an insert listing {@link #INSERT_COLUMNS}; the state is
+     * Binds {@code record}, with its columns as {@link #seal} gave them, to parameters 1–11 of an insert listing {@link #INSERT_COLUMNS}; the state is
      * always the column default.
      */
-    void bindNew(PreparedStatement insert, long id, RecordSubmission record, String recordedAt)
+    void bindNew(PreparedStatement insert, long id, RecordSubmission record, Sealed sealed, String recordedAt)
             throws SQLException {
         insert.setLong(1, id);
         insert.setString(2, record.source());
         insert.setString(3, record.sourceRef());
-        insert.setString(4, vault.subjectHash(record.subject().id()));
-        insert.setBytes(5, vault.seal(record.subject().id()));
+        insert.setString(4, sealed.subjectHash());
+        insert.setBytes(5, sealed.subjectId());
         insert.setString(6, record.subject().kind().code());
-        seal(insert, 7, record.subject().name());
+        bindBlob(insert, 7, sealed.name());
         insert.setString(8, record.type());
         insert.setString(9, record.occurredAt().toString());
-        seal(insert, 10, record.details());
+        bindBlob(insert, 10, sealed.details());
         insert.setString(11, recordedAt);
     }
 
-    private void seal(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
-        if (value.isPresent()) {
-            statement.setBytes(index, vault.seal(value.get()));
+    private static void bindBlob(PreparedStatement statement, int index, byte[] value) throws SQLException {
+        if (value != null) {
+            statement.setBytes(index, value);
         } else {
             statement.setNull(index, Types.BLOB);
         }

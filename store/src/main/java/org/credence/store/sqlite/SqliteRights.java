@@ -161,21 +161,34 @@ final class SqliteRights implements RightsStore {
 
     @Override
     public Notice notify(String subjectId, Notice notice) {
+        return db.transaction((d, tx) -> insertNotice(d, subjectId, notice));
+    }
+
+    @Override
+    public List<Notice> notifyAll(List<Addressed> notices) {
         return db.transaction((d, tx) -> {
-            PreparedStatement insert = d.prepare("INSERT INTO notices (subject_hash, at, kind, what, why, legal_basis, until, "
-                    + "how_to_contest) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-            insert.setString(1, vault.subjectHash(subjectId));
-            insert.setString(2, Timestamps.format(notice.at()));
-            insert.setString(3, code(notice.kind()));
-            insert.setString(4, notice.what());
-            insert.setString(5, notice.why());
-            insert.setString(6, notice.legalBasis());
-            insert.setString(7, notice.until().map(LocalDate::toString).orElse(null));
-            insert.setString(8, notice.howToContest());
-            long id = returnedId(insert);
-            return new Notice(id, notice.at(), notice.kind(), notice.what(), notice.why(), notice.legalBasis(),
-                    notice.until(), notice.howToContest());
+            List<Notice> stored = new ArrayList<>(notices.size());
+            for (Addressed n : notices) {
+                stored.add(insertNotice(d, n.subjectId(), n.notice()));
+            }
+            return stored;
         });
+    }
+
+    private Notice insertNotice(Database d, String subjectId, Notice notice) throws SQLException {
+        PreparedStatement insert = d.prepare("INSERT INTO notices (subject_hash, at, kind, what, why, legal_basis, until, "
+                + "how_to_contest) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        insert.setString(1, vault.subjectHash(subjectId));
+        insert.setString(2, Timestamps.format(notice.at()));
+        insert.setString(3, code(notice.kind()));
+        insert.setString(4, notice.what());
+        insert.setString(5, notice.why());
+        insert.setString(6, notice.legalBasis());
+        insert.setString(7, notice.until().map(LocalDate::toString).orElse(null));
+        insert.setString(8, notice.howToContest());
+        long id = returnedId(insert);
+        return new Notice(id, notice.at(), notice.kind(), notice.what(), notice.why(), notice.legalBasis(),
+                notice.until(), notice.howToContest());
     }
 
     @Override

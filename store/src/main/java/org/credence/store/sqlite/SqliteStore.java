@@ -223,6 +223,11 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
+    public List<Notice> notifyAll(List<Addressed> notices) {
+        return rights.notifyAll(notices);
+    }
+
+    @Override
     public List<Notice> notices(String subjectId) {
         return rights.notices(subjectId);
     }
