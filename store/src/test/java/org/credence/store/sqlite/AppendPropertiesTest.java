@@ -2,18 +2,13 @@ package org.credence.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -46,7 +41,7 @@ class AppendPropertiesTest {
 
     @Property(tries = 40)
     void theStoreFollowsTheModel(@ForAll("batches") List<List<RecordSubmission>> batches) {
-        Path dataDir = temporaryDirectory();
+        Path dataDir = Fixtures.temporaryDirectory("credence-store-property");
         Map<Key, RecordSubmission> model = new LinkedHashMap<>();
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             for (List<RecordSubmission> batch : batches) {
@@ -74,7 +69,7 @@ class AppendPropertiesTest {
             store.forEach(r -> all.add(r.submission()));
             assertThat(all).containsExactlyElementsOf(model.values());
         } finally {
-            delete(dataDir);
+            Fixtures.deleteTree(dataDir);
         }
     }
 
@@ -113,21 +108,4 @@ class AppendPropertiesTest {
                 .as((s, r, who, when, what) -> new RecordSubmission(s, r, who, "contract_default", when, what));
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("credence-store-property");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

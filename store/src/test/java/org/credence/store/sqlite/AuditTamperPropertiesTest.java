@@ -2,20 +2,15 @@ package org.credence.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -51,7 +46,7 @@ class AuditTamperPropertiesTest {
                                               @ForAll @IntRange(min = 0, max = 1_000) int pick,
                                               @ForAll @IntRange(min = 0, max = 8) int column,
                                               @ForAll("replacements") String replacement) throws SQLException {
-        Path dataDir = temporaryDirectory();
+        Path dataDir = Fixtures.temporaryDirectory("credence-audit-property");
         try {
             List<AuditEntry> written;
             try (SqliteStore store = SqliteStore.open(dataDir)) {
@@ -77,7 +72,7 @@ class AuditTamperPropertiesTest {
                         .extracting(v -> ((Broken) v).seq()).isEqualTo(target);
             }
         } finally {
-            delete(dataDir);
+            Fixtures.deleteTree(dataDir);
         }
     }
 
@@ -86,21 +81,4 @@ class AuditTamperPropertiesTest {
         return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(70), Arbitraries.just(SqliteAuditLog.GENESIS));
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("credence-audit-property");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,8 +1,14 @@
 package org.credence.store.sqlite;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.SubjectRef;
 import org.credence.subject.ResidentIdentityNumber;
@@ -52,5 +58,27 @@ final class Fixtures {
     static RecordSubmission numbered(String source, long n) {
         return new RecordSubmission(source, "r" + n, person((int) (n % 1000)), "contract_default",
                 LocalDate.of(2024, 1, 1).plusDays(n % 700), Optional.empty());
+    }
+
+    /**
+     * A directory for a property's try: jqwik runs tries outside JUnit's {@code @TempDir}, so each
+     * try makes its own and removes it with {@link #deleteTree}.
+     */
+    static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
