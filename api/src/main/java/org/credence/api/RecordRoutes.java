@@ -68,7 +68,7 @@ final class RecordRoutes {
                 boolean stored = outcome instanceof RecordStore.Stored;
                 metrics.stored(stored ? 1 : 0, stored ? 0 : 1);
                 audit.record(client, "record.submit", Optional.of(record.subject().id()), PURPOSE,
-                        (stored ? "stored " : "duplicate of ") + outcome.record().id());
+                        outcome.describe());
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("id", outcome.record().id());
                 body.put("status", stored ? "stored" : "duplicate");
@@ -101,7 +101,7 @@ final class RecordRoutes {
                 var pending = Audit.batch();
                 for (RecordStore.Outcome outcome : appended.outcomes()) {
                     pending.add(audit.begin(client, "record.submit", Optional.of(outcome.record().submission().subject().id()),
-                            PURPOSE, (outcome instanceof RecordStore.Stored ? "stored " : "duplicate of ") + outcome.record().id()));
+                            PURPOSE, outcome.describe()));
                 }
                 Audit.await(pending);
                 long stored = appended.storedCount();

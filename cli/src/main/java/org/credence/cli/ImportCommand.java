@@ -75,8 +75,7 @@ final class ImportCommand extends CliCommand {
                 List<AuditLog.AuditEvent> events = appended.outcomes().parallelStream()
                         .map(outcome -> new AuditLog.AuditEvent(audited, actor, Cli.ROLE, "record.submit",
                                 Optional.of(node.store.vault().subjectHash(outcome.record().submission().subject().id())),
-                                purpose, (outcome instanceof RecordStore.Stored ? "stored " : "duplicate of ")
-                                        + outcome.record().id()))
+                                purpose, outcome.describe()))
                         .toList();
                 node.store.audit().appendAll(events).join();
                 out.println(file + ": " + batch.records().size() + " records, "

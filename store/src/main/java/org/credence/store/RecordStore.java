@@ -65,6 +65,11 @@ public interface RecordStore {
 
     sealed interface Outcome permits Stored, Duplicate {
         StoredRecord record();
+
+        /** The outcome in the words the audit trail records: {@code stored 12}, {@code duplicate of 12}. */
+        default String describe() {
+            return (this instanceof Stored ? "stored " : "duplicate of ") + record().id();
+        }
     }
 
     /** Newly stored. */
