@@ -59,7 +59,7 @@ final class DecisionRoutes {
             throw new ApiError(403, "out_of_scope", "this key may not ask about action '" + request.action() + "'");
         }
         LocalDate today = LocalDate.now(clock);
-        Decision decision = rulebook.decide(snapshot.index().history(request.subject()), policy, today);
+        Decision decision = snapshot.index().decide(request.subject(), policy, (int) today.toEpochDay());
         metrics.decided(decision.outcome());
         // Answered only once the trail holds it: a partner never acts on a decision nobody can audit.
         var entry = audit.begin(client, "decision", Optional.of(request.subject()), request.purpose(),
@@ -135,11 +135,12 @@ final class DecisionRoutes {
             throw new ApiError(403, "out_of_scope", outOfScope);
         }
         LocalDate today = LocalDate.now(clock);
+        int day = (int) today.toEpochDay();
         Decision[] decisions = new Decision[asked.size()];
         var pending = Audit.batch();
         for (int i = 0; i < decisions.length; i++) {
             Asked a = asked.get(i);
-            decisions[i] = rulebook.decide(snapshot.index().history(a.subject()), a.policy(), today);
+            decisions[i] = snapshot.index().decide(a.subject(), a.policy(), day);
             metrics.decided(decisions[i].outcome());
             pending.add(audit.begin(client, "decision", Optional.of(a.subject()), purpose.orElseThrow(),
                     a.policy().action() + ": " + decisions[i].outcome().code()));

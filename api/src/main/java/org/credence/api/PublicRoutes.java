@@ -45,10 +45,10 @@ final class PublicRoutes {
                 .orElseThrow(() -> new ApiError(404, "not_found", "no public list '" + code + "'"));
         int page = positive(ctx, "page", 1);
         int size = Math.min(positive(ctx, "size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
-        List<Publication.Member> members = Publication.members(snapshot, list, LocalDate.now(clock));
+        Publication.Listing members = Publication.members(snapshot, list, LocalDate.now(clock), page, size);
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (int i = (page - 1) * size; i < Math.min(members.size(), page * size); i++) {
-            entries.add(entry(members.get(i), list));
+        for (Publication.Member member : members.shown()) {
+            entries.add(entry(member, list));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("list", Map.of("code", list.code(), "title", list.title(), "kind", list.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -56,7 +56,7 @@ final class PublicRoutes {
         body.put("as_of", LocalDate.now(clock).toString());
         body.put("page", page);
         body.put("size", size);
-        body.put("total", members.size());
+        body.put("total", members.total());
         body.put("entries", entries);
         Respond.json(ctx, 200, body);
     }
@@ -76,7 +76,7 @@ final class PublicRoutes {
         Rulebook rulebook = snapshot.rulebook();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
-        body.put("name", entry.flatMap(SubjectIndex.Entry::name).orElse(null));
+        body.put("name", entry.isPresent() ? snapshot.index().name(id).orElse(null) : null);
         body.put("as_of", today.toString());
         List<Map<String, Object>> lists = new ArrayList<>();
         List<Map<String, Object>> measures = new ArrayList<>();

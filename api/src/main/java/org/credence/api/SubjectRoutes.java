@@ -48,7 +48,7 @@ final class SubjectRoutes {
         SubjectIndex.Entry entry = snapshot.index().subject(id).orElseThrow(() ->
                 new ApiError(404, "unknown_subject", "no records are held about subject " + id));
         audit.record(client, "file.read", Optional.of(id), purpose(ctx, client), "as of " + asOf);
-        Respond.json(ctx, 200, Views.file(id, entry.kind(), entry.name(), snapshot.rulebook().standing(entry.history(), asOf)));
+        Respond.json(ctx, 200, Views.file(id, entry.kind(), snapshot.index().name(id), snapshot.rulebook().standing(entry.history(), asOf)));
     }
 
     void notices(Context ctx, ApiKey client) {

@@ -57,6 +57,6 @@ public class DecisionBenchmark {
     public Decision decide() {
         int i = cursor++ & (LOOKUPS - 1);
         Population p = population;
-        return p.rulebook.decide(p.index.history(p.lookupIds[i]), p.lookupPolicies[i], day);
+        return p.index.decide(p.lookupIds[i], p.lookupPolicies[i], day);
     }
 }

@@ -49,7 +49,7 @@ final class DecideCommand extends CliCommand {
                     + "' (catalog " + rulebook.catalog().id() + " v" + rulebook.catalog().version() + " has: "
                     + String.join(", ", rulebook.catalog().actions().stream().map(a -> a.code()).toList()) + ")"));
             LocalDate asOf = dates.asOf(clock);
-            Decision decision = rulebook.decide(snapshot.index().history(id), policy, asOf);
+            Decision decision = snapshot.index().decide(id, policy, (int) asOf.toEpochDay());
             node.audit("decision", Optional.of(id), purpose, action + ": " + decision.outcome().code());
             PrintWriter out = out();
             if (json) {

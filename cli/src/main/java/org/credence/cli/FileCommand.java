@@ -47,16 +47,16 @@ final class FileCommand extends CliCommand {
             node.audit("file.read", Optional.of(id), purpose, "as of " + asOf);
             PrintWriter out = out();
             if (json) {
-                out.println(Json.write(Views.file(id, entry.kind(), entry.name(), standing)));
+                out.println(Json.write(Views.file(id, entry.kind(), snapshot.index().name(id), standing)));
             } else {
-                print(out, entry, standing);
+                print(out, entry, snapshot.index().name(id), standing);
             }
             return 0;
         }
     }
 
-    private void print(PrintWriter out, SubjectIndex.Entry entry, Standing s) {
-        out.println("Subject " + id + " (" + entry.kind().code() + entry.name().map(n -> ", " + n).orElse("") + ") as of " + s.asOf());
+    private void print(PrintWriter out, SubjectIndex.Entry entry, Optional<String> name, Standing s) {
+        out.println("Subject " + id + " (" + entry.kind().code() + name.map(n -> ", " + n).orElse("") + ") as of " + s.asOf());
         out.println("Points " + s.points() + ", grade " + s.grade().code());
         out.println("Records:");
         for (Standing.RecordLine r : s.records()) {

@@ -29,6 +29,10 @@ public final class CatalogReader {
 
     /** The longest an adverse record may count (DESIGN.md: expiry over 10 years is refused). */
     static final Period MAX_EXPIRY = Period.ofYears(10);
+    /** The longest any record may count for before expiring; a longer one should not expire at all. */
+    static final Period MAX_ANY_EXPIRY = Period.ofYears(100);
+    /** The most record types a catalog may have, so that a record's type packs into 12 bits of the index. */
+    static final int MAX_RECORD_TYPES = 4096;
     /** The longest a list may hold a subject. */
     static final Period MAX_LIST_DURATION = Period.ofYears(5);
 
@@ -76,6 +80,9 @@ public final class CatalogReader {
         Set<String> listCodes = new HashSet<>();
         Set<String> actionCodes = new HashSet<>();
         List<RecordType> types = readEach(f, "record_types", true, (e, i) -> recordType(e, scale, typeCodes));
+        if (types.size() > MAX_RECORD_TYPES) {
+            f.problem("record_types", types.size() + " record types; a catalog may have at most " + MAX_RECORD_TYPES);
+        }
         List<CreditList> lists = readEach(f, "lists", false, (e, i) -> list(e, scale, typeCodes, listCodes));
         List<Action> actions = readEach(f, "actions", false, (e, i) -> action(e, actionCodes));
         Set<String> measureCodes = new HashSet<>();
@@ -203,6 +210,8 @@ public final class CatalogReader {
         Optional<String> basis = f.requiredText("legal_basis");
         f.finish(this::declinedField);
 
+        expires.filter(e -> longer(e, MAX_ANY_EXPIRY)).ifPresent(e -> f.problem("expires_after", e
+                + " is longer than the " + MAX_ANY_EXPIRY + " any record may count; leave expires_after out for a record that counts for ever"));
         scale.ifPresent(s -> points.ifPresent(p -> {
             int span = s.cap() - s.floor();
             if (Math.abs((long) p) > span) {

@@ -18,13 +18,23 @@ import org.credence.catalog.RecordType;
 import org.credence.catalog.Trigger;
 import org.credence.record.RecordStatus;
 
+import static org.credence.scoring.SubjectHistory.activeOn;
+import static org.credence.scoring.SubjectHistory.counts;
+import static org.credence.scoring.SubjectHistory.countsUntil;
+import static org.credence.scoring.SubjectHistory.disputedDay;
+import static org.credence.scoring.SubjectHistory.occurredDay;
+import static org.credence.scoring.SubjectHistory.recordId;
+import static org.credence.scoring.SubjectHistory.recordType;
+import static org.credence.scoring.SubjectHistory.size;
+import static org.credence.scoring.SubjectHistory.state;
+
 /**
  * A catalog compiled for evaluation: the semantics of points, grades, lists and decisions at a date.
  *
  * <p>Why it is built this way. A decision is asked for on every ticket sale, so the catalog is turned
  * once into arrays indexed by small integers: record types and lists get an index, grade conditions
  * become intervals of points, and each action gets the array of its measures. A subject's records are
- * a {@link SubjectHistory} of primitive arrays. Answering is then a few loops over a handful of ints
+ * a {@link SubjectHistory}, a block of packed ints. Answering is then a few loops over a handful of ints
  * with no map look-ups, no dates built and nothing allocated unless a measure applies; a clean subject
  * gets a shared, pre-built answer.
  *
@@ -56,9 +66,21 @@ public final class Rulebook {
         List<RecordType> typeList = catalog.recordTypes();
         types = typeList.toArray(RecordType[]::new);
         points = new int[types.length];
+        if (types.length > SubjectHistory.MAX_TYPES) {
+            throw new IllegalArgumentException("a rulebook holds at most " + SubjectHistory.MAX_TYPES
+                    + " record types; the catalog has " + types.length);
+        }
         for (int i = 0; i < types.length; i++) {
             typeIndex.put(types[i].code(), i);
             points[i] = types[i].points();
+            // The longest a period can last is from a day whose month it shortens least: a bound in days
+            // of 31 per month and 366 per year covers every start.
+            RecordType type = types[i];
+            type.expiresAfter().filter(p -> 31L * p.toTotalMonths() + p.getDays() > SubjectHistory.MAX_EXPIRY_DAYS)
+                    .ifPresent(p -> {
+                        throw new IllegalArgumentException("record type " + type.code() + " expires after " + p
+                                + ", longer than a history can hold (" + SubjectHistory.MAX_EXPIRY_DAYS + " days)");
+                    });
         }
         lists = catalog.lists().toArray(CreditList[]::new);
         listTypes = new boolean[lists.length][types.length];
@@ -88,7 +110,8 @@ public final class Rulebook {
                     new Decision(action.code(), Decision.Outcome.ALLOW, List.of()));
             // A subject with no records has the base points on every day and nothing that lapses, so
             // its answer is the same whenever it is asked: compute it once.
-            policy.forEmpty = decideUncached(SubjectHistory.EMPTY, policy, 0, points(SubjectHistory.EMPTY, 0));
+            int[] empty = SubjectHistory.EMPTY.data();
+            policy.forEmpty = decideUncached(empty, 0, policy, 0, points(empty, 0, 0));
             policies.put(action.code(), policy);
             policyList.add(policy);
         }
@@ -131,10 +154,14 @@ public final class Rulebook {
 
     /** Points on {@code day}: base plus the points of the records active that day, clamped. */
     public int points(SubjectHistory h, int day) {
+        return points(h.data(), h.base(), day);
+    }
+
+    private int points(int[] d, int b, int day) {
         long sum = catalog.scale().base();
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (h.activeOn(i, day)) {
-                sum += points[h.type(i)];
+        for (int i = 0, n = size(d, b); i < n; i++) {
+            if (activeOn(d, b, i, day)) {
+                sum += points[recordType(d, b, i)];
             }
         }
         return catalog.scale().clamp(sum);
@@ -142,12 +169,18 @@ public final class Rulebook {
 
     /** Decision for the subject with history {@code h} on {@code policy}'s action at {@code date}. */
     public Decision decide(SubjectHistory h, ActionPolicy policy, LocalDate date) {
-        return decide(h, policy, (int) date.toEpochDay());
+        return decide(h.data(), h.base(), policy, (int) date.toEpochDay());
+    }
+
+    /** Decision for the subject with history {@code h} on {@code policy}'s action on epoch day {@code day}. */
+    public Decision decide(SubjectHistory h, ActionPolicy policy, int day) {
+        return decide(h.data(), h.base(), policy, day);
     }
 
     /**
-     * Decision for the subject with history {@code h} on {@code policy}'s action on epoch day
-     * {@code day}.
+     * Decision for the subject whose history is the block at {@code b} in {@code d} (see
+     * {@link SubjectHistory}) on {@code policy}'s action on epoch day {@code day}: the hot index's
+     * entry point, which has the block but no view of it.
      *
      * <p>Why it allocates nothing in the common cases. A subject with no records gets the answer
      * computed at compile time. Otherwise the measures that hold are found first, and with them (for
@@ -157,14 +190,14 @@ public final class Rulebook {
      * so nearly every listed subject finds its answer built already. A racing write to the cache only
      * loses an entry: a Decision's fields are final, so a reader sees it whole or not at all.
      */
-    public Decision decide(SubjectHistory h, ActionPolicy policy, int day) {
-        if (h.size() == 0) {
+    public Decision decide(int[] d, int b, ActionPolicy policy, int day) {
+        if (size(d, b) == 0) {
             return policy.forEmpty;
         }
-        int pts = points(h, day);
+        int pts = points(d, b, day);
         CompiledMeasure[] measures = policy.measures;
         if (measures.length > 64) {
-            return decideUncached(h, policy, day, pts);
+            return decideUncached(d, b, policy, day, pts);
         }
         long held = 0;
         int count = 0;
@@ -174,14 +207,14 @@ public final class Rulebook {
         boolean disputed1 = false;
         for (int k = 0; k < measures.length; k++) {
             CompiledMeasure m = measures[k];
-            if (holds(h, m, day, pts)) {
+            if (holds(d, b, m, day, pts)) {
                 held |= 1L << k;
                 if (count == 0) {
-                    until0 = untilDay(h, m, day);
-                    disputed0 = disputed(h, m, day);
+                    until0 = untilDay(d, b, m, day);
+                    disputed0 = disputed(d, b, m, day);
                 } else if (count == 1) {
-                    until1 = untilDay(h, m, day);
-                    disputed1 = disputed(h, m, day);
+                    until1 = untilDay(d, b, m, day);
+                    disputed1 = disputed(d, b, m, day);
                 }
                 count++;
             }
@@ -190,7 +223,7 @@ public final class Rulebook {
             return policy.nothingApplies;
         }
         if (count > 2) {
-            return decideUncached(h, policy, day, pts);
+            return decideUncached(d, b, policy, day, pts);
         }
         int first = Long.numberOfTrailingZeros(held);
         int second = count == 2 ? Long.numberOfTrailingZeros(held & (held - 1)) : -1;
@@ -226,15 +259,15 @@ public final class Rulebook {
     }
 
     /** The decision built afresh: the definition the cached path must agree with. */
-    private Decision decideUncached(SubjectHistory h, ActionPolicy policy, int day, int pts) {
+    private Decision decideUncached(int[] d, int b, ActionPolicy policy, int day, int pts) {
         List<AppliedMeasure> applied = null;
         Decision.Outcome outcome = Decision.Outcome.ALLOW;
         for (CompiledMeasure m : policy.measures) {
-            if (holds(h, m, day, pts)) {
+            if (holds(d, b, m, day, pts)) {
                 if (applied == null) {
                     applied = new ArrayList<>(2);
                 }
-                applied.add(new AppliedMeasure(m.measure, until(h, m, day), disputed(h, m, day)));
+                applied.add(new AppliedMeasure(m.measure, until(d, b, m, day), disputed(d, b, m, day)));
                 outcome = stricter(outcome, m.measure.effect());
             }
         }
@@ -249,21 +282,21 @@ public final class Rulebook {
         };
     }
 
-    private boolean holds(SubjectHistory h, CompiledMeasure m, int day, int pts) {
-        return m.list >= 0 ? onList(h, m.list, day, pts) : m.band.contains(pts);
+    private boolean holds(int[] d, int b, CompiledMeasure m, int day, int pts) {
+        return m.list >= 0 ? onList(d, b, m.list, day, pts) : m.band.contains(pts);
     }
 
     /** Whether a measure that applies rests on a record under dispute on {@code day}. */
-    private boolean disputed(SubjectHistory h, CompiledMeasure m, int day) {
-        return m.list >= 0 ? listDisputed(h, m.list, day) : anyDisputed(h, day);
+    private boolean disputed(int[] d, int b, CompiledMeasure m, int day) {
+        return m.list >= 0 ? listDisputed(d, b, m.list, day) : anyDisputed(d, b, day);
     }
 
-    private boolean listDisputed(SubjectHistory h, int list, int day) {
+    private boolean listDisputed(int[] d, int b, int list, int day) {
         if (listBands[list] != null) {
-            return anyDisputed(h, day);
+            return anyDisputed(d, b, day);
         }
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (listTypes[list][h.type(i)] && h.activeOn(i, day) && day < listEnd(list, h, i) && h.disputedDay(i) <= day) {
+        for (int i = 0, n = size(d, b); i < n; i++) {
+            if (listTypes[list][recordType(d, b, i)] && activeOn(d, b, i, day) && day < listEnd(list, d, b, i) && disputedDay(d, b, i) <= day) {
                 return true;
             }
         }
@@ -271,9 +304,9 @@ public final class Rulebook {
     }
 
     /** Whether any record counting on {@code day} is under dispute: a grade rests on all of them. */
-    private static boolean anyDisputed(SubjectHistory h, int day) {
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (h.activeOn(i, day) && h.disputedDay(i) <= day) {
+    private static boolean anyDisputed(int[] d, int b, int day) {
+        for (int i = 0, n = size(d, b); i < n; i++) {
+            if (activeOn(d, b, i, day) && disputedDay(d, b, i) <= day) {
                 return true;
             }
         }
@@ -283,21 +316,21 @@ public final class Rulebook {
     /** "No day": a measure that does not lapse by itself. */
     private static final int NO_DAY = Integer.MIN_VALUE;
 
-    private Optional<LocalDate> until(SubjectHistory h, CompiledMeasure m, int day) {
-        return day(untilDay(h, m, day));
+    private Optional<LocalDate> until(int[] d, int b, CompiledMeasure m, int day) {
+        return day(untilDay(d, b, m, day));
     }
 
-    private int untilDay(SubjectHistory h, CompiledMeasure m, int day) {
-        return m.list >= 0 ? listUntilDay(h, m.list, day) : bandUntilDay(h, m.band, day);
+    private int untilDay(int[] d, int b, CompiledMeasure m, int day) {
+        return m.list >= 0 ? listUntilDay(d, b, m.list, day) : bandUntilDay(d, b, m.band, day);
     }
 
-    private boolean onList(SubjectHistory h, int list, int day, int pts) {
+    private boolean onList(int[] d, int b, int list, int day, int pts) {
         if (listBands[list] != null) {
             return listBands[list].contains(pts);
         }
         boolean[] entering = listTypes[list];
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (entering[h.type(i)] && h.activeOn(i, day) && day < listEnd(list, h, i)) {
+        for (int i = 0, n = size(d, b); i < n; i++) {
+            if (entering[recordType(d, b, i)] && activeOn(d, b, i, day) && day < listEnd(list, d, b, i)) {
                 return true;
             }
         }
@@ -305,23 +338,23 @@ public final class Rulebook {
     }
 
     /** The day record {@code i} stops holding its subject on record-entry list {@code list}. */
-    private int listEnd(int list, SubjectHistory h, int i) {
-        int end = (int) EpochDays.plus(h.occurredDay(i), listMonths[list], listDays[list]);
-        return Math.min(end, h.countsUntil(i));
+    private int listEnd(int list, int[] d, int b, int i) {
+        int end = (int) EpochDays.plus(occurredDay(d, b, i), listMonths[list], listDays[list]);
+        return Math.min(end, countsUntil(d, b, i));
     }
 
-    private Optional<LocalDate> listUntil(SubjectHistory h, int list, int day) {
-        return day(listUntilDay(h, list, day));
+    private Optional<LocalDate> listUntil(int[] d, int b, int list, int day) {
+        return day(listUntilDay(d, b, list, day));
     }
 
-    private int listUntilDay(SubjectHistory h, int list, int day) {
+    private int listUntilDay(int[] d, int b, int list, int day) {
         if (listBands[list] != null) {
-            return bandUntilDay(h, listBands[list], day);
+            return bandUntilDay(d, b, listBands[list], day);
         }
         int until = Integer.MIN_VALUE;
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (listTypes[list][h.type(i)] && h.activeOn(i, day)) {
-                int end = listEnd(list, h, i);
+        for (int i = 0, n = size(d, b); i < n; i++) {
+            if (listTypes[list][recordType(d, b, i)] && activeOn(d, b, i, day)) {
+                int end = listEnd(list, d, b, i);
                 if (day < end) {
                     until = Math.max(until, end);
                 }
@@ -330,14 +363,14 @@ public final class Rulebook {
         return until == SubjectHistory.NEVER ? NO_DAY : until;
     }
 
-    private Optional<LocalDate> listSince(SubjectHistory h, int list, int day) {
+    private Optional<LocalDate> listSince(int[] d, int b, int list, int day) {
         if (listBands[list] != null) {
-            return bandSince(h, listBands[list], day);
+            return bandSince(d, b, listBands[list], day);
         }
         int since = Integer.MAX_VALUE;
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (listTypes[list][h.type(i)] && h.activeOn(i, day) && day < listEnd(list, h, i)) {
-                since = Math.min(since, h.occurredDay(i));
+        for (int i = 0, n = size(d, b); i < n; i++) {
+            if (listTypes[list][recordType(d, b, i)] && activeOn(d, b, i, day) && day < listEnd(list, d, b, i)) {
+                since = Math.min(since, occurredDay(d, b, i));
             }
         }
         // The stay began earlier when an older record still held the subject on the list the day
@@ -345,9 +378,9 @@ public final class Rulebook {
         boolean extended = since != Integer.MAX_VALUE;
         while (extended) {
             extended = false;
-            for (int i = 0, n = h.size(); i < n; i++) {
-                if (listTypes[list][h.type(i)] && h.counts(i) && h.occurredDay(i) < since && listEnd(list, h, i) >= since) {
-                    since = h.occurredDay(i);
+            for (int i = 0, n = size(d, b); i < n; i++) {
+                if (listTypes[list][recordType(d, b, i)] && counts(d, b, i) && occurredDay(d, b, i) < since && listEnd(list, d, b, i) >= since) {
+                    since = occurredDay(d, b, i);
                     extended = true;
                 }
             }
@@ -360,15 +393,15 @@ public final class Rulebook {
      * {@code day} expire one by one; empty when they never do. Points only change when a record
      * expires, so only expiry days need looking at.
      */
-    private int bandUntilDay(SubjectHistory h, PointsBand band, int day) {
+    private int bandUntilDay(int[] d, int b, PointsBand band, int day) {
         // Expiry days are visited in increasing order by picking the next larger one each time:
         // quadratic in the records active, which are a handful, and free of sorting and arrays.
         int previous = Integer.MIN_VALUE;
         while (true) {
             int next = SubjectHistory.NEVER;
-            for (int i = 0, n = h.size(); i < n; i++) {
-                int ends = h.countsUntil(i);
-                if (ends > previous && ends < next && h.activeOn(i, day)) {
+            for (int i = 0, n = size(d, b); i < n; i++) {
+                int ends = countsUntil(d, b, i);
+                if (ends > previous && ends < next && activeOn(d, b, i, day)) {
                     next = ends;
                 }
             }
@@ -376,9 +409,9 @@ public final class Rulebook {
                 return NO_DAY;
             }
             long sum = catalog.scale().base();
-            for (int i = 0, n = h.size(); i < n; i++) {
-                if (h.activeOn(i, day) && h.countsUntil(i) > next) {
-                    sum += points[h.type(i)];
+            for (int i = 0, n = size(d, b); i < n; i++) {
+                if (activeOn(d, b, i, day) && countsUntil(d, b, i) > next) {
+                    sum += points[recordType(d, b, i)];
                 }
             }
             if (!band.contains(catalog.scale().clamp(sum))) {
@@ -392,20 +425,20 @@ public final class Rulebook {
      * The day the points last entered {@code band} on or before {@code day}: walking back over the days
      * on which a record began or stopped counting, the first one whose eve is outside the band.
      */
-    private Optional<LocalDate> bandSince(SubjectHistory h, PointsBand band, int day) {
-        int[] events = new int[h.size() * 2];
+    private Optional<LocalDate> bandSince(int[] d, int b, PointsBand band, int day) {
+        int[] events = new int[size(d, b) * 2];
         int count = 0;
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (h.counts(i) && h.occurredDay(i) <= day) {
-                events[count++] = h.occurredDay(i);
-                if (h.countsUntil(i) <= day) {
-                    events[count++] = h.countsUntil(i);
+        for (int i = 0, n = size(d, b); i < n; i++) {
+            if (counts(d, b, i) && occurredDay(d, b, i) <= day) {
+                events[count++] = occurredDay(d, b, i);
+                if (countsUntil(d, b, i) <= day) {
+                    events[count++] = countsUntil(d, b, i);
                 }
             }
         }
         Arrays.sort(events, 0, count);
         for (int e = count - 1; e >= 0; e--) {
-            if (!band.contains(points(h, events[e] - 1))) {
+            if (!band.contains(points(d, b, events[e] - 1))) {
                 return Optional.of(LocalDate.ofEpochDay(events[e]));
             }
         }
@@ -415,15 +448,15 @@ public final class Rulebook {
     /** The lists the subject is on at {@code date}, with since, until and whether they rest on a dispute. */
     public List<Standing.Membership> memberships(SubjectHistory h, LocalDate date) {
         int day = (int) date.toEpochDay();
-        return memberships(h, day, points(h, day));
+        return memberships(h.data(), h.base(), day, points(h.data(), h.base(), day));
     }
 
-    private List<Standing.Membership> memberships(SubjectHistory h, int day, int pts) {
+    private List<Standing.Membership> memberships(int[] d, int b, int day, int pts) {
         List<Standing.Membership> memberships = new ArrayList<>();
         for (int l = 0; l < lists.length; l++) {
-            if (onList(h, l, day, pts)) {
-                memberships.add(new Standing.Membership(lists[l], listSince(h, l, day), listUntil(h, l, day),
-                        listDisputed(h, l, day)));
+            if (onList(d, b, l, day, pts)) {
+                memberships.add(new Standing.Membership(lists[l], listSince(d, b, l, day), listUntil(d, b, l, day),
+                        listDisputed(d, b, l, day)));
             }
         }
         return memberships;
@@ -431,31 +464,33 @@ public final class Rulebook {
 
     /** The subject's whole standing on {@code date}: the file, with every explanation. */
     public Standing standing(SubjectHistory h, LocalDate date) {
+        int[] d = h.data();
+        int b = h.base();
         int day = (int) date.toEpochDay();
-        int pts = points(h, day);
+        int pts = points(d, b, day);
         List<Standing.RecordLine> records = new ArrayList<>();
-        for (int i = 0, n = h.size(); i < n; i++) {
-            if (h.occurredDay(i) > day) {
+        for (int i = 0, n = size(d, b); i < n; i++) {
+            if (occurredDay(d, b, i) > day) {
                 continue;
             }
-            boolean disputed = h.disputedDay(i) <= day;
-            RecordStatus status = switch (h.state(i)) {
+            boolean disputed = disputedDay(d, b, i) <= day;
+            RecordStatus status = switch (state(d, b, i)) {
                 case ANNULLED -> RecordStatus.ANNULLED;
                 case REPAIRED -> RecordStatus.REPAIRED;
-                case RECORDED -> day >= h.expiresDay(i) ? RecordStatus.EXPIRED
+                case RECORDED -> day >= SubjectHistory.expiresDay(d, b, i) ? RecordStatus.EXPIRED
                         : disputed ? RecordStatus.DISPUTED : RecordStatus.ACTIVE;
             };
-            records.add(new Standing.RecordLine(h.recordId(i), types[h.type(i)].code(),
-                    LocalDate.ofEpochDay(h.occurredDay(i)), points[h.type(i)], status, h.activeOn(i, day),
-                    day(h.expiresDay(i)),
-                    status == RecordStatus.DISPUTED ? day(h.disputedDay(i)) : Optional.empty()));
+            records.add(new Standing.RecordLine(recordId(d, b, i), types[recordType(d, b, i)].code(),
+                    LocalDate.ofEpochDay(occurredDay(d, b, i)), points[recordType(d, b, i)], status, activeOn(d, b, i, day),
+                    day(SubjectHistory.expiresDay(d, b, i)),
+                    status == RecordStatus.DISPUTED ? day(disputedDay(d, b, i)) : Optional.empty()));
         }
-        List<Standing.Membership> memberships = memberships(h, day, pts);
+        List<Standing.Membership> memberships = memberships(d, b, day, pts);
         List<AppliedMeasure> measures = new ArrayList<>();
         for (ActionPolicy policy : policyList) {
             for (CompiledMeasure m : policy.measures) {
-                if (holds(h, m, day, pts)) {
-                    measures.add(new AppliedMeasure(m.measure, until(h, m, day), disputed(h, m, day)));
+                if (holds(d, b, m, day, pts)) {
+                    measures.add(new AppliedMeasure(m.measure, until(d, b, m, day), disputed(d, b, m, day)));
                 }
             }
         }

@@ -15,6 +15,7 @@ import org.credence.catalog.CreditList;
 import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
+import org.credence.record.SubjectRef;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.Standing;
 import org.credence.scoring.SubjectHistory;
@@ -50,11 +51,14 @@ public final class CreditState {
 
     /** Builds the index from every stored record and open dispute under {@code catalog}. */
     public static CreditState load(RecordStore records, RightsStore rights, Catalog catalog, Clock clock) {
-        SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog));
+        SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog),
+                id -> records.subject(id).flatMap(SubjectRef::name));
         records.forEach(index::apply);
         for (RightsStore.Dispute open : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
             index.dispute(open.subjectId(), open.recordId(), openedDay(open));
         }
+        // Applying records one by one leaves a dead block behind each; start with none.
+        index.compact();
         return new CreditState(records, rights, clock, new Snapshot(index.rulebook(), index));
     }
 

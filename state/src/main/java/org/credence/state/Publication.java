@@ -31,18 +31,36 @@ public final class Publication {
         }
     }
 
+    /** One page of a public list: how many members it has in all, and those on the page. */
+    public record Listing(int total, List<Member> shown) {
+    }
+
     public static boolean isPublic(CreditList list) {
         return list.publication() == CreditList.Publication.PUBLIC;
     }
 
-    /** Every member of {@code list} on {@code day}, ordered by id: a stable order that says nothing about points. */
-    public static List<Member> members(CreditState.Snapshot snapshot, CreditList list, LocalDate day) {
+    /**
+     * Page {@code page} (from 1) of {@code size} members of {@code list} on {@code day}, ordered by
+     * id: a stable order that says nothing about points. Names are looked up for the members shown
+     * only, since a person's name is read from the store.
+     */
+    public static Listing members(CreditState.Snapshot snapshot, CreditList list, LocalDate day, int page, int size) {
         Rulebook rulebook = snapshot.rulebook();
-        Map<String, Member> byId = new java.util.TreeMap<>();
+        Map<String, Found> byId = new java.util.TreeMap<>();
         snapshot.index().forEach((id, entry) -> rulebook.memberships(entry.history(), day).stream()
                 .filter(m -> m.list().code().equals(list.code())).findFirst()
-                .ifPresent(m -> byId.put(id, member(id, entry, m))));
-        return List.copyOf(byId.values());
+                .ifPresent(m -> byId.put(id, new Found(entry.kind(), m))));
+        List<Member> shown = new ArrayList<>();
+        byId.entrySet().stream().skip((long) (page - 1) * size).limit(size).forEach(e -> {
+            String id = e.getKey();
+            Found found = e.getValue();
+            shown.add(new Member(found.kind, found.kind == SubjectKind.PERSON ? mask(id) : id, snapshot.index().name(id),
+                    found.membership.since(), found.membership.until(), found.membership.disputed()));
+        });
+        return new Listing(byId.size(), shown);
+    }
+
+    private record Found(SubjectKind kind, Standing.Membership membership) {
     }
 
     /** How many subjects are on each public list on {@code day}, in catalog order. */
@@ -60,11 +78,6 @@ public final class Publication {
             }
         });
         return sizes;
-    }
-
-    private static Member member(String id, SubjectIndex.Entry entry, Standing.Membership m) {
-        return new Member(entry.kind(), entry.kind() == SubjectKind.PERSON ? mask(id) : id, entry.name(), m.since(),
-                m.until(), m.disputed());
     }
 
     /** A person's id as published: the first 6 and last 4 characters, the rest hidden. */

@@ -1,37 +1,112 @@
 package org.credence.state;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.credence.record.RecordState;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
+import org.credence.scoring.Decision;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.SubjectHistory;
 import org.credence.subject.SubjectKind;
 
 /**
- * The hot index: for every subject with records, its kind, name and {@link SubjectHistory}, in
- * memory, so that a decision or a file never touches the store. It is derived state: built from the
- * store's records under one catalog version and rebuilt when the catalog changes.
+ * The hot index: for every subject with records, its kind and {@link SubjectHistory}, in memory, so
+ * that a decision never touches the store. It is derived state: built from the store's records under
+ * one catalog version and rebuilt when the catalog changes.
  *
- * <p>Entries are immutable and replaced whole through {@link ConcurrentHashMap#compute}, so a reader
- * sees a subject either before or after a record is applied, never in between, and takes no lock.
- * Subjects without records are not stored: their answer is the scale's base, whatever their id.
+ * <p>Why it is built this way. A country has tens of millions of subjects with records and partners
+ * ask about them on every sale, so the index must be small and a look-up must touch little memory.
+ * A map of id strings to objects costs hundreds of bytes and half a dozen dependent cache misses per
+ * subject. Here an id is packed exactly into a long and an int ({@link IdKey}); the table is one
+ * {@code long[]} of open-addressed slots, two longs each: the key's long, then the key's int, the
+ * subject's kind and where its history starts; and every history is a block of packed ints
+ * ({@link SubjectHistory}) in an arena of large {@code int[]} chunks. About 62 bytes per subject with
+ * three records.
+ *
+ * <p>Most ids asked about have no records (nine in ten, in a population like a country's), so the
+ * miss must be cheapest. Beside the slots is a byte per slot, as in Swiss tables: zero for an empty
+ * slot, otherwise seven bits of the id's hash. The hash is the string's own {@link String#hashCode},
+ * which the string computes once and keeps, so a probe reads only the small byte array, which stays
+ * in cache, and packs the id only when a byte matches. A hit then costs the slot and the block: two
+ * cache misses, nothing allocated. Subjects without records are not stored: their answer is the
+ * scale's base, whatever their id.
+ *
+ * <p>Concurrency without locks for readers. Writers are serialised ({@code synchronized}). A block is
+ * never changed once written: a new record, dispute or state writes the subject's whole new block at
+ * the end of the arena, then publishes it by writing the slot's second long with release semantics
+ * (and, for a new subject, the slot's byte after that); a reader reads the byte and that long with
+ * acquire semantics, so it sees the key and the block complete, either the old one or the new one. Slots are only ever filled, never moved or emptied, so a probe cannot
+ * miss a subject that is being written. When the table must grow, or the arena has more dead blocks
+ * than live ones, a writer builds new arrays beside the old and publishes them in one volatile write
+ * of {@link Tables}; a reader still on the old arrays sees a consistent, slightly older index.
+ *
+ * <p>Ids that {@link IdKey} cannot pack (another jurisdiction's schemes) go to an ordinary concurrent
+ * map beside the table, with the same slot meaning; they work, at the speed of a map.
  */
 public final class SubjectIndex {
 
-    private final Rulebook rulebook;
-    private final ConcurrentHashMap<String, Entry> subjects = new ConcurrentHashMap<>();
-    private final AtomicLong records = new AtomicLong();
-    private final AtomicLong uncatalogued = new AtomicLong();
-
-    /** One subject: kind, the latest name given, and its history under the index's rulebook. */
-    public record Entry(SubjectKind kind, Optional<String> name, SubjectHistory history) {
+    /** One subject: its kind and its history under the index's rulebook. */
+    public record Entry(SubjectKind kind, SubjectHistory history) {
     }
 
-    public SubjectIndex(Rulebook rulebook) {
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle TAGS = MethodHandles.arrayElementVarHandle(byte[].class);
+    /** Eight tags read as one long, so a probe tests a whole group at once. */
+    private static final VarHandle TAG_GROUP = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int GROUP = 8;
+    private static final long LOW_BITS = 0x0101_0101_0101_0101L;
+    private static final long SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long ORGANIZATION = 1L << 63;
+    private static final int CHUNK_BITS = 26;
+    /** Ints per arena chunk (256 MiB); a block never spans two. */
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int MAX_CHUNKS = 64;
+    private static final int MIN_CAPACITY = 1024;
+    private static final double MAX_LOAD = 0.8;
+    private static final double LOAD_AFTER_GROWTH = 0.6;
+    /** Close to the limit: a compacted index is usually one just loaded, which changes little after. */
+    private static final double LOAD_AFTER_COMPACTION = 0.75;
+
+    /**
+     * The arrays a reader needs, published together. {@code slots[2s]} is the key's long;
+     * {@code slots[2s + 1]} is the key's int (bits 32–62), the organization bit (63) and the block's
+     * position in the arena (bits 0–31). {@code tags[s]} is 0 for an empty slot, otherwise the
+     * {@link #tag} of the id's hash; the array has {@link #GROUP} more bytes, copies of its first,
+     * so that a group read near the end needs no wrapping.
+     */
+    private record Tables(long[] slots, byte[] tags, int capacity, int[][] chunks, ConcurrentHashMap<String, Long> unpackable) {
+        Tables(int capacity) {
+            this(new long[2 * capacity], new byte[capacity + GROUP], capacity, new int[MAX_CHUNKS][], new ConcurrentHashMap<>());
+        }
+    }
+
+    private final Rulebook rulebook;
+    private final Function<String, Optional<String>> personNames;
+    private volatile Tables tables;
+    private final ConcurrentHashMap<String, String> organizationNames = new ConcurrentHashMap<>();
+    // Writer-only state, guarded by this.
+    private long top = 1;
+    private long liveInts;
+    // Written by the writer only; volatile so that counts are read without the writer's lock.
+    private volatile int size;
+    private volatile long records;
+    private volatile long uncatalogued;
+
+    /**
+     * An empty index under {@code rulebook}. Organization names are public and searchable, so the
+     * index keeps them; a person's name is read through {@code personNames} (the store) when a page
+     * needs it, which keeps millions of names out of memory.
+     */
+    public SubjectIndex(Rulebook rulebook, Function<String, Optional<String>> personNames) {
         this.rulebook = rulebook;
+        this.personNames = personNames;
+        this.tables = new Tables(MIN_CAPACITY);
     }
 
     public Rulebook rulebook() {
@@ -39,64 +114,322 @@ public final class SubjectIndex {
     }
 
     /**
-     * Adds a stored record. A record whose type the active catalog no longer has cannot count (only
-     * catalogued conduct can), so it is left out and counted in {@link #uncatalogued()}.
+     * The decision for subject {@code id} on {@code policy}'s action on epoch day {@code day}: the
+     * partners' hot path, which allocates nothing.
      */
-    public void apply(StoredRecord record) {
-        SubjectRef subject = record.submission().subject();
-        var type = rulebook.typeIndex(record.submission().type());
-        if (type.isEmpty()) {
-            uncatalogued.incrementAndGet();
-            return;
+    public Decision decide(String id, Rulebook.ActionPolicy policy, int day) {
+        Tables t = tables;
+        long meta = meta(t, id);
+        if (meta == 0) {
+            return rulebook.decide(SubjectHistory.EMPTY, policy, day);
         }
-        int occurred = (int) record.submission().occurredAt().toEpochDay();
-        int expires = rulebook.expiresDay(type.getAsInt(), occurred);
-        subjects.compute(subject.id(), (id, entry) -> {
-            SubjectHistory history = entry == null ? SubjectHistory.EMPTY : entry.history();
-            Optional<String> name = subject.name().isPresent() ? subject.name() : entry == null ? Optional.empty() : entry.name();
-            SubjectHistory next = history.with(record.id(), type.getAsInt(), occurred, expires, record.state());
-            if (next != history) {
-                records.incrementAndGet();
-            }
-            return new Entry(subject.kind(), name, next);
-        });
-    }
-
-    /** Marks an open dispute on a record since {@code day} ({@link SubjectHistory#NEVER}: none). */
-    void dispute(String subjectId, long recordId, int day) {
-        subjects.computeIfPresent(subjectId, (id, entry) ->
-                new Entry(entry.kind(), entry.name(), entry.history().withDispute(recordId, day)));
-    }
-
-    void setState(String subjectId, long recordId, RecordState state) {
-        subjects.computeIfPresent(subjectId, (id, entry) ->
-                new Entry(entry.kind(), entry.name(), entry.history().withState(recordId, state)));
+        int at = (int) meta;
+        return rulebook.decide(t.chunks[at >>> CHUNK_BITS], at & (CHUNK - 1), policy, day);
     }
 
     public Optional<Entry> subject(String id) {
-        return Optional.ofNullable(subjects.get(id));
+        Tables t = tables;
+        long meta = meta(t, id);
+        return meta == 0 ? Optional.empty() : Optional.of(entry(t, meta));
     }
 
     /** The subject's history, empty for a subject with no records. */
     public SubjectHistory history(String id) {
-        Entry entry = subjects.get(id);
-        return entry == null ? SubjectHistory.EMPTY : entry.history();
+        Tables t = tables;
+        long meta = meta(t, id);
+        return meta == 0 ? SubjectHistory.EMPTY : entry(t, meta).history();
+    }
+
+    /** The latest name given for the subject; empty when no record named it. */
+    public Optional<String> name(String id) {
+        String organization = organizationNames.get(id);
+        if (organization != null) {
+            return Optional.of(organization);
+        }
+        return subject(id).filter(e -> e.kind() == SubjectKind.PERSON).flatMap(e -> personNames.apply(id));
+    }
+
+    /**
+     * Adds a stored record. A record whose type the active catalog no longer has cannot count (only
+     * catalogued conduct can), so it is left out and counted in {@link #uncatalogued()}.
+     */
+    public synchronized void apply(StoredRecord record) {
+        SubjectRef subject = record.submission().subject();
+        var type = rulebook.typeIndex(record.submission().type());
+        if (type.isEmpty()) {
+            uncatalogued++;
+            return;
+        }
+        int occurred = (int) record.submission().occurredAt().toEpochDay();
+        apply(subject.id(), subject.kind(), record.id(), type.getAsInt(), occurred, record.state());
+        if (subject.kind() == SubjectKind.ORGANIZATION) {
+            subject.name().ifPresent(name -> organizationNames.put(subject.id(), name));
+        }
+    }
+
+    /** Adds one record given as its facts; the type is an index into the rulebook. */
+    public synchronized void apply(String id, SubjectKind kind, long recordId, int type, int occurredDay, RecordState state) {
+        SubjectHistory history = history(id);
+        SubjectHistory next = history.with(recordId, type, occurredDay, rulebook.expiresDay(type, occurredDay), state);
+        if (next != history) {
+            records++;
+            put(id, kind, next);
+        }
+    }
+
+    /** Marks an open dispute on a record since {@code day} ({@link SubjectHistory#NEVER}: none). */
+    synchronized void dispute(String subjectId, long recordId, int day) {
+        subject(subjectId).ifPresent(e -> put(subjectId, e.kind(), e.history().withDispute(recordId, day)));
+    }
+
+    synchronized void setState(String subjectId, long recordId, RecordState state) {
+        subject(subjectId).ifPresent(e -> put(subjectId, e.kind(), e.history().withState(recordId, state)));
     }
 
     public int subjects() {
-        return subjects.size();
+        return size;
     }
 
     public long records() {
-        return records.get();
+        return records;
     }
 
     public long uncatalogued() {
-        return uncatalogued.get();
+        return uncatalogued;
     }
 
-    /** Visits every subject; for statistics, not for the hot path. */
-    public void forEach(java.util.function.BiConsumer<String, Entry> visitor) {
-        subjects.forEach(visitor);
+    /**
+     * Bytes the table and the live blocks take: what the index costs in memory, excluding dead blocks
+     * awaiting compaction and the organization names.
+     */
+    public synchronized long bytes() {
+        return 8L * tables.slots.length + tables.tags.length + 4L * liveInts;
+    }
+
+    /**
+     * Rewrites the arena with only live blocks and sizes the table close to its load limit; for after
+     * a bulk load, which leaves a dead block behind every record applied.
+     */
+    public synchronized void compact() {
+        rebuild(Math.max(MIN_CAPACITY, (int) Math.ceil(size / LOAD_AFTER_COMPACTION)));
+    }
+
+    /** Visits every subject; for statistics and listings, not for the hot path. */
+    public void forEach(BiConsumer<String, Entry> visitor) {
+        Tables t = tables;
+        for (int s = 0; s < t.capacity; s++) {
+            if ((byte) TAGS.getAcquire(t.tags, s) != 0) {
+                long meta = (long) SLOTS.getAcquire(t.slots, 2 * s + 1);
+                visitor.accept(IdKey.decode(t.slots[2 * s], hiOf(meta)), entry(t, meta));
+            }
+        }
+        t.unpackable.forEach((id, meta) -> visitor.accept(id, entry(t, meta)));
+    }
+
+    /** Visits every organization that has a name, with it: for searching the public register by name. */
+    public void forEachOrganizationName(BiConsumer<String, String> visitor) {
+        organizationNames.forEach(visitor);
+    }
+
+    /**
+     * The slot's second long for {@code id}, or 0. Linear probing, read eight tags at a time: the
+     * bytes equal to the id's tag and the empty ones are found with word arithmetic, and only
+     * matches before the first empty byte (where the probe sequence ends) are compared in full. The
+     * tags are read plainly; the acquire read of a matching slot's long is what orders the reader
+     * after the writer, and a tag seen before its slot is complete only makes that slot not match.
+     */
+    private static long meta(Tables t, String id) {
+        long hash = IdKey.mix(id.hashCode());
+        long pattern = LOW_BITS * (tag(hash) & 0xFF);
+        byte[] tags = t.tags;
+        long[] slots = t.slots;
+        int capacity = t.capacity;
+        int hi = IdKey.UNPACKABLE;
+        long lo = 0;
+        int at = home(hash, capacity);
+        while (true) {
+            long group = (long) TAG_GROUP.get(tags, at);
+            long empty = zeroBytes(group);
+            long matches = zeroBytes(group ^ pattern);
+            if (empty != 0) {
+                matches &= (empty & -empty) - 1;
+            }
+            while (matches != 0) {
+                int s = at + (Long.numberOfTrailingZeros(matches) >>> 3);
+                s = s >= capacity ? s - capacity : s;
+                matches &= matches - 1;
+                if (hi == IdKey.UNPACKABLE) {
+                    lo = IdKey.person(id);
+                    hi = lo >= 0 ? 0 : IdKey.codeHi(id);
+                    if (hi == IdKey.UNPACKABLE) {
+                        return unpackable(t, id);
+                    }
+                    lo = hi == 0 ? lo : IdKey.codeLo(id);
+                }
+                long meta = (long) SLOTS.getAcquire(slots, 2 * s + 1);
+                if (slots[2 * s] == lo && hiOf(meta) == hi) {
+                    return meta;
+                }
+            }
+            if (empty != 0) {
+                return unpackable(t, id);
+            }
+            at += GROUP;
+            at = at >= capacity ? at - capacity : at;
+        }
+    }
+
+    private static long unpackable(Tables t, String id) {
+        if (t.unpackable.isEmpty()) {
+            return 0;
+        }
+        Long meta = t.unpackable.get(id);
+        return meta == null ? 0 : meta;
+    }
+
+    /** The high bit of every byte of {@code x} that is zero, exactly (no borrows between bytes). */
+    private static long zeroBytes(long x) {
+        return ~(((x & SEVEN_BITS) + SEVEN_BITS) | x | SEVEN_BITS);
+    }
+
+    /** Lemire's multiply-shift range reduction of the hash's high half: any capacity, not only powers of two. */
+    private static int home(long hash, int capacity) {
+        return (int) (((hash >>> 32) * capacity) >>> 32);
+    }
+
+    /** Seven low bits of the hash with the high bit set, so never 0, which marks an empty slot. */
+    private static byte tag(long hash) {
+        return (byte) (hash | 0x80);
+    }
+
+    private static int hiOf(long meta) {
+        return (int) (meta >>> 32) & Integer.MAX_VALUE;
+    }
+
+    private static Entry entry(Tables t, long meta) {
+        int at = (int) meta;
+        return new Entry(meta < 0 ? SubjectKind.ORGANIZATION : SubjectKind.PERSON,
+                SubjectHistory.view(t.chunks[at >>> CHUNK_BITS], at & (CHUNK - 1)));
+    }
+
+    private void put(String id, SubjectKind kind, SubjectHistory history) {
+        long kindBit = kind == SubjectKind.ORGANIZATION ? ORGANIZATION : 0;
+        int hi = IdKey.hi(id);
+        if (hi == IdKey.UNPACKABLE) {
+            Tables t = tables;
+            Long old = t.unpackable.get(id);
+            if (old == null) {
+                size++;
+            } else {
+                liveInts -= lengthAt(t, old);
+            }
+            t.unpackable.put(id, kindBit | write(t.chunks, history));
+            afterWrite();
+            return;
+        }
+        if (size + 1 > MAX_LOAD * tables.capacity) {
+            rebuild((int) Math.ceil((size + 1) / LOAD_AFTER_GROWTH));
+        }
+        long lo = IdKey.lo(id, hi);
+        long hash = IdKey.mix(id.hashCode());
+        byte tag = tag(hash);
+        Tables t = tables;
+        int s = home(hash, t.capacity);
+        boolean fresh;
+        while (true) {
+            if (t.tags[s] == 0) {
+                fresh = true;
+                break;
+            }
+            if (t.tags[s] == tag && t.slots[2 * s] == lo && hiOf(t.slots[2 * s + 1]) == hi) {
+                liveInts -= lengthAt(t, t.slots[2 * s + 1]);
+                fresh = false;
+                break;
+            }
+            s = s + 1 == t.capacity ? 0 : s + 1;
+        }
+        long at = write(t.chunks, history);
+        t.slots[2 * s] = lo;
+        SLOTS.setRelease(t.slots, 2 * s + 1, kindBit | ((long) hi << 32) | at);
+        if (fresh) {
+            setTag(t, s, tag);
+            size++;
+        }
+        afterWrite();
+    }
+
+    private static void setTag(Tables t, int s, byte tag) {
+        TAGS.setRelease(t.tags, s, tag);
+        if (s < GROUP) {
+            TAGS.setRelease(t.tags, t.capacity + s, tag);
+        }
+    }
+
+    private static int lengthAt(Tables t, long meta) {
+        int at = (int) meta;
+        return SubjectHistory.length(t.chunks[at >>> CHUNK_BITS], at & (CHUNK - 1));
+    }
+
+    /** Appends a block to the arena and returns where it starts. */
+    private long write(int[][] chunks, SubjectHistory history) {
+        int length = history.length();
+        if (length > CHUNK) {
+            throw new IllegalStateException("a history of " + length + " ints does not fit an arena chunk");
+        }
+        int chunk = (int) (top >>> CHUNK_BITS);
+        int within = (int) (top & (CHUNK - 1));
+        if (within + length > CHUNK) {
+            chunk++;
+            within = 0;
+        }
+        if (chunk >= MAX_CHUNKS) {
+            throw new IllegalStateException("the hot index's arena is full (" + MAX_CHUNKS + " chunks of " + CHUNK + " ints)");
+        }
+        if (chunks[chunk] == null) {
+            // Grows with the data: a first chunk sized for what is there, later ones whole.
+            chunks[chunk] = new int[chunk == 0 ? Math.max(1 << 16, within + length) : CHUNK];
+        } else if (within + length > chunks[chunk].length) {
+            chunks[chunk] = java.util.Arrays.copyOf(chunks[chunk], (int) Math.min(CHUNK, Math.max(2L * chunks[chunk].length, within + length)));
+        }
+        System.arraycopy(history.data(), history.base(), chunks[chunk], within, length);
+        long at = ((long) chunk << CHUNK_BITS) | within;
+        top = at + length;
+        liveInts += length;
+        return at;
+    }
+
+    /** Compacts when dead blocks outweigh live ones, so the arena stays within twice what it holds. */
+    private void afterWrite() {
+        if (top - liveInts > Math.max(liveInts, 1 << 20)) {
+            rebuild(tables.capacity);
+        }
+    }
+
+    /** New table of {@code capacity} slots and a new arena holding only live blocks, published at once. */
+    private void rebuild(int capacity) {
+        Tables old = tables;
+        Tables fresh = new Tables(capacity);
+        top = 1;
+        liveInts = 0;
+        char[] scratch = new char[18];
+        for (int s = 0; s < old.capacity; s++) {
+            if (old.tags[s] == 0) {
+                continue;
+            }
+            long meta = old.slots[2 * s + 1];
+            long lo = old.slots[2 * s];
+            int hi = hiOf(meta);
+            long at = write(fresh.chunks, entry(old, meta).history());
+            long hash = IdKey.mix(IdKey.stringHash(lo, hi, scratch));
+            int to = home(hash, capacity);
+            while (fresh.tags[to] != 0) {
+                to = to + 1 == capacity ? 0 : to + 1;
+            }
+            fresh.slots[2 * to] = lo;
+            fresh.slots[2 * to + 1] = (meta & ~0xFFFF_FFFFL) | at;
+            setTag(fresh, to, tag(hash));
+        }
+        old.unpackable.forEach((id, meta) -> fresh.unpackable.put(id, (meta & ORGANIZATION) | write(fresh.chunks, entry(old, meta).history())));
+        tables = fresh;
     }
 }

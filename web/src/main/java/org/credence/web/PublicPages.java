@@ -94,11 +94,15 @@ public final class PublicPages {
             pages.render(ctx, 404, "problem.jte", page, page.t("problem.no_public_list", ctx.pathParam("code")));
             return;
         }
-        List<Publication.Member> members = Publication.members(snapshot, list.get(), pages.today());
-        int pageCount = Math.max(1, (members.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int number = Math.min(pageNumber(ctx), pageCount);
-        List<Publication.Member> shown = members.subList((number - 1) * PAGE_SIZE, Math.min(members.size(), number * PAGE_SIZE));
-        pages.render(ctx, "list.jte", page, new ListView(list.get(), number, pageCount, members.size(), shown));
+        int asked = pageNumber(ctx);
+        Publication.Listing members = Publication.members(snapshot, list.get(), pages.today(), asked, PAGE_SIZE);
+        int pageCount = Math.max(1, (members.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (asked > pageCount) {
+            // Past the end: show the last page, as a reader paging forward expects.
+            members = Publication.members(snapshot, list.get(), pages.today(), pageCount, PAGE_SIZE);
+        }
+        pages.render(ctx, "list.jte", page, new ListView(list.get(), Math.min(asked, pageCount), pageCount,
+                members.total(), members.shown()));
     }
 
     private static int pageNumber(Context ctx) {
@@ -129,10 +133,9 @@ public final class PublicPages {
         }
         String needle = query.toLowerCase(Locale.ROOT);
         List<Hit> hits = new ArrayList<>();
-        state.snapshot().index().forEach((id, entry) -> {
-            if (entry.kind() == SubjectKind.ORGANIZATION && entry.name().filter(n -> n.toLowerCase(Locale.ROOT).contains(needle))
-                    .isPresent()) {
-                hits.add(new Hit(id, entry.name()));
+        state.snapshot().index().forEachOrganizationName((id, name) -> {
+            if (name.toLowerCase(Locale.ROOT).contains(needle)) {
+                hits.add(new Hit(id, Optional.of(name)));
             }
         });
         hits.sort(java.util.Comparator.comparing(Hit::id));
@@ -158,7 +161,7 @@ public final class PublicPages {
         LocalDate today = pages.today();
         Publication.PublicStanding standing = entry.map(e -> Publication.publicStanding(snapshot.rulebook(), e, today))
                 .orElse(new Publication.PublicStanding(List.of(), List.of()));
-        pages.render(ctx, "organization.jte", page, new Organization(id, entry.flatMap(SubjectIndex.Entry::name),
+        pages.render(ctx, "organization.jte", page, new Organization(id, entry.flatMap(e -> snapshot.index().name(id)),
                 entry.isPresent(), standing));
     }
 }

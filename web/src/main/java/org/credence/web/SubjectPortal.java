@@ -180,7 +180,7 @@ public final class SubjectPortal {
         Audit.await(pending);
         pages.render(ctx, status, "me.jte", pages.page(ctx), new File(id,
                 entry.map(SubjectIndex.Entry::kind).or(() -> ids.kindOf(id)).map(k -> k.code()).orElse(""),
-                entry.flatMap(SubjectIndex.Entry::name), standing, scale, rows, timeline(standing, scale, rows, today),
+                snapshot.index().name(id), standing, scale, rows, timeline(standing, scale, rows, today),
                 disputes, repairs, notices, lookups, error));
     }
 

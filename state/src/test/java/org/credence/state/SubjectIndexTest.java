@@ -1,0 +1,243 @@
+package org.credence.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.credence.record.RecordState;
+import org.credence.scoring.Rulebook;
+import org.credence.scoring.SubjectHistory;
+import org.credence.subject.SubjectKind;
+import org.credence.testing.Catalogs;
+import org.credence.testing.SubjectIds;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact index against a model: a plain map of {@link SubjectHistory} values built by the same
+ * operations. Whatever the order of records, disputes, state changes, growth and compaction, the
+ * index must answer every question exactly as the model does.
+ */
+class SubjectIndexTest {
+
+    private static final Rulebook CITY = Rulebook.compile(Catalogs.cityCatalog());
+    private static final int TYPES = CITY.catalog().recordTypes().size();
+    private static final int FIRST_DAY = (int) java.time.LocalDate.parse("2020-01-01").toEpochDay();
+
+    /** One change: a record, a dispute (day {@link SubjectHistory#NEVER} closes it), a state, or a compaction. */
+    sealed interface Op permits Add, Dispute, SetState, Compact {
+    }
+
+    record Add(int subject, int type, int day, RecordState state) implements Op {
+    }
+
+    record Dispute(int subject, int nth, int day) implements Op {
+    }
+
+    record SetState(int subject, int nth, RecordState state) implements Op {
+    }
+
+    record Compact() implements Op {
+    }
+
+    @Property(tries = 200)
+    void answersAsTheModelDoes(@ForAll("ops") List<Op> ops) {
+        Model model = new Model();
+        SubjectIndex index = new SubjectIndex(CITY, id -> Optional.empty());
+        for (Op op : ops) {
+            model.apply(op, index);
+        }
+        model.assertSame(index);
+    }
+
+    @Test
+    void growsAndCompactsWithoutLosingAnyone() {
+        Model model = new Model();
+        SubjectIndex index = new SubjectIndex(CITY, id -> Optional.empty());
+        java.util.Random random = new java.util.Random(7);
+        // Enough subjects to grow the table several times, and enough rewrites to compact the arena by itself.
+        for (int i = 0; i < 60_000; i++) {
+            int subject = i < 20_000 ? i : random.nextInt(20_000);
+            model.apply(new Add(subject, random.nextInt(TYPES), FIRST_DAY + random.nextInt(2000), RecordState.RECORDED), index);
+            if (i % 7 == 0) {
+                model.apply(new Dispute(subject, random.nextInt(4), FIRST_DAY + random.nextInt(2000)), index);
+            }
+        }
+        model.assertSame(index);
+        long before = index.bytes();
+        index.compact();
+        model.assertSame(index);
+        assertThat(index.bytes()).isLessThanOrEqualTo(before);
+    }
+
+    @Test
+    void aSubjectWithThreeRecordsTakesAtMost64Bytes() {
+        SubjectIndex index = new SubjectIndex(CITY, id -> Optional.empty());
+        int subjects = 100_000;
+        long recordId = 1;
+        for (int s = 0; s < subjects; s++) {
+            for (int r = 0; r < 3; r++) {
+                index.apply(SubjectIds.person(s), SubjectKind.PERSON, recordId++, r, FIRST_DAY + r, RecordState.RECORDED);
+            }
+        }
+        index.compact();
+        assertThat(index.subjects()).isEqualTo(subjects);
+        assertThat(index.records()).isEqualTo(3L * subjects);
+        assertThat((double) index.bytes() / subjects).isLessThanOrEqualTo(64.0);
+    }
+
+    @Test
+    void readersSeeEachSubjectWholeWhileAWriterGrowsAndCompacts() throws Exception {
+        SubjectIndex index = new SubjectIndex(CITY, id -> Optional.empty());
+        int subjects = 5_000;
+        Map<Long, String> owner = new ConcurrentHashMap<>();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            readers.add(Thread.ofPlatform().start(() -> {
+                int[] seen = new int[subjects];
+                java.util.Random random = new java.util.Random();
+                try {
+                    while (!done.get()) {
+                        int s = random.nextInt(subjects);
+                        String id = SubjectIds.person(s);
+                        SubjectHistory h = index.history(id);
+                        // Records only ever arrive, so a later look never shows fewer; each is the subject's own.
+                        assertThat(h.size()).isGreaterThanOrEqualTo(seen[s]);
+                        seen[s] = h.size();
+                        for (int i = 0; i < h.size(); i++) {
+                            assertThat(owner.get(h.recordId(i))).isEqualTo(id);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }));
+        }
+        java.util.Random random = new java.util.Random(11);
+        for (long recordId = 1; recordId <= 40_000; recordId++) {
+            String id = SubjectIds.person(random.nextInt(subjects));
+            owner.put(recordId, id);
+            index.apply(id, SubjectKind.PERSON, recordId, random.nextInt(TYPES), FIRST_DAY + random.nextInt(1000), RecordState.RECORDED);
+            if (recordId % 5_000 == 0) {
+                index.compact();
+            }
+        }
+        done.set(true);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        assertThat(failure.get()).isNull();
+    }
+
+    @Provide
+    Arbitrary<List<Op>> ops() {
+        Arbitrary<Integer> subject = Arbitraries.integers().between(0, 11);
+        Arbitrary<Integer> day = Arbitraries.integers().between(FIRST_DAY, FIRST_DAY + 3000);
+        Arbitrary<Op> add = Combinators.combine(subject, Arbitraries.integers().between(0, TYPES - 1), day,
+                Arbitraries.of(RecordState.class)).as(Add::new);
+        Arbitrary<Op> dispute = Combinators.combine(subject, Arbitraries.integers().between(0, 5),
+                Arbitraries.oneOf(day, Arbitraries.just(SubjectHistory.NEVER))).as(Dispute::new);
+        Arbitrary<Op> state = Combinators.combine(subject, Arbitraries.integers().between(0, 5),
+                Arbitraries.of(RecordState.class)).as(SetState::new);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, add), net.jqwik.api.Tuple.of(2, dispute), net.jqwik.api.Tuple.of(2, state),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Compact()))).list().ofMaxSize(60);
+    }
+
+    /** Subjects 0..n: persons, organizations and ids of a shape the index cannot pack, mixed. */
+    private static String id(int subject) {
+        return switch (subject % 3) {
+            case 0 -> SubjectIds.person(subject);
+            case 1 -> SubjectIds.organization(subject);
+            default -> "passport:E" + subject;
+        };
+    }
+
+    private static SubjectKind kind(int subject) {
+        return subject % 3 == 1 ? SubjectKind.ORGANIZATION : SubjectKind.PERSON;
+    }
+
+    private static final class Model {
+        final Map<String, SubjectHistory> histories = new HashMap<>();
+        final Map<String, SubjectKind> kinds = new HashMap<>();
+        final Set<Long> recordIds = new HashSet<>();
+        long nextRecordId = 1;
+
+        void apply(Op op, SubjectIndex index) {
+            switch (op) {
+                case Add a -> {
+                    String id = id(a.subject());
+                    long recordId = nextRecordId++;
+                    int expires = CITY.expiresDay(a.type(), a.day());
+                    histories.put(id, histories.getOrDefault(id, SubjectHistory.EMPTY).with(recordId, a.type(), a.day(), expires, a.state()));
+                    kinds.put(id, kind(a.subject()));
+                    recordIds.add(recordId);
+                    index.apply(id, kind(a.subject()), recordId, a.type(), a.day(), a.state());
+                }
+                case Dispute d -> nth(d.subject(), d.nth()).ifPresent(recordId -> {
+                    String id = id(d.subject());
+                    histories.put(id, histories.get(id).withDispute(recordId, d.day()));
+                    index.dispute(id, recordId, d.day());
+                });
+                case SetState s -> nth(s.subject(), s.nth()).ifPresent(recordId -> {
+                    String id = id(s.subject());
+                    histories.put(id, histories.get(id).withState(recordId, s.state()));
+                    index.setState(id, recordId, s.state());
+                });
+                case Compact c -> index.compact();
+            }
+        }
+
+        Optional<Long> nth(int subject, int nth) {
+            SubjectHistory h = histories.get(id(subject));
+            return h == null || h.size() == 0 ? Optional.empty() : Optional.of(h.recordId(nth % h.size()));
+        }
+
+        void assertSame(SubjectIndex index) {
+            assertThat(index.subjects()).isEqualTo(histories.size());
+            assertThat(index.records()).isEqualTo(recordIds.size());
+            Map<String, SubjectKind> visited = new HashMap<>();
+            index.forEach((id, entry) -> visited.put(id, entry.kind()));
+            assertThat(visited).isEqualTo(kinds);
+            for (int subject = 0; subject < 12; subject++) {
+                String id = id(subject);
+                SubjectHistory expected = histories.getOrDefault(id, SubjectHistory.EMPTY);
+                assertSameHistory(index.history(id), expected);
+                for (var action : CITY.catalog().actions()) {
+                    Rulebook.ActionPolicy policy = CITY.policy(action.code()).orElseThrow();
+                    for (int day = FIRST_DAY; day < FIRST_DAY + 4000; day += 97) {
+                        assertThat(index.decide(id, policy, day)).isEqualTo(CITY.decide(expected, policy, day));
+                    }
+                }
+            }
+            histories.forEach((id, expected) -> assertSameHistory(index.history(id), expected));
+        }
+
+        private static void assertSameHistory(SubjectHistory actual, SubjectHistory expected) {
+            assertThat(actual.size()).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(actual.recordId(i)).isEqualTo(expected.recordId(i));
+                assertThat(actual.type(i)).isEqualTo(expected.type(i));
+                assertThat(actual.occurredDay(i)).isEqualTo(expected.occurredDay(i));
+                assertThat(actual.expiresDay(i)).isEqualTo(expected.expiresDay(i));
+                assertThat(actual.state(i)).isEqualTo(expected.state(i));
+                assertThat(actual.disputedDay(i)).isEqualTo(expected.disputedDay(i));
+            }
+        }
+    }
+}
