@@ -39,6 +39,8 @@ final class Metrics implements AutoCloseable {
                 .description("Subjects in the hot index").register(registry);
         Gauge.builder("credence.index.records", state, s -> s.snapshot().index().records())
                 .description("Records in the hot index").register(registry);
+        Gauge.builder("credence.index.bytes", state, s -> s.snapshot().index().bytes())
+                .description("Bytes the hot index's table and live histories take").baseUnit("bytes").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         gc.bindTo(registry);

@@ -57,8 +57,10 @@ final class ServeCommand extends CliCommand {
             stopped.countDown();
         }, "credence-shutdown"));
         var index = node.state.snapshot().index();
-        out.println("serving " + index.subjects() + " subjects, " + index.records()
-                + " records on http://" + host + ":" + server.port() + "/");
+        long bytes = index.bytes();
+        out.println("serving " + index.subjects() + " subjects, " + index.records() + " records (hot index "
+                + (bytes >> 20) + " MiB, " + (index.subjects() == 0 ? 0 : bytes / index.subjects())
+                + " B per subject) on http://" + host + ":" + server.port() + "/");
         out.flush();
         ready.run();
         stopped.await();

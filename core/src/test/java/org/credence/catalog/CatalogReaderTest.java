@@ -221,6 +221,27 @@ class CatalogReaderTest {
     }
 
     @Test
+    void noRecordMayCountOverACenturyBeforeExpiring() {
+        city.recordType(Catalogs.HEROIC_ACT).put("expires_after", "P101Y");
+
+        Problem problem = only(city);
+        assertThat(problem.path()).isEqualTo(city.recordTypePath(Catalogs.HEROIC_ACT) + ".expires_after");
+        assertThat(problem.message()).isEqualTo("P101Y is longer than the P100Y any record may count; "
+                + "leave expires_after out for a record that counts for ever");
+    }
+
+    @Test
+    void aCatalogHasAtMost4096RecordTypes() {
+        while (city.recordTypes.size() < 4096) {
+            city.recordTypes.add(Catalogs.recordType("extra.type_" + city.recordTypes.size(), "traffic", List.of("person"), 5, null));
+        }
+        assertThat(Catalogs.read(city).recordTypes()).hasSize(4096);
+
+        city.recordTypes.add(Catalogs.recordType("extra.one_too_many", "traffic", List.of("person"), 5, null));
+        assertThat(lines(city)).containsExactly("record_types: 4097 record types; a catalog may have at most 4096");
+    }
+
+    @Test
     void zeroPointsAreNotAdverse() {
         city.recordType(Catalogs.TRAFFIC_TICKET).put("points", 0);
         city.recordType(Catalogs.TRAFFIC_TICKET).remove("expires_after");
