@@ -1,9 +1,8 @@
 package org.credence.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ final class ImportCommand extends CliCommand {
     static int run(Node node, Path file, PrintWriter out, PrintWriter err) throws IOException {
         RecordReader reader = new RecordReader(node.state.snapshot().rulebook().catalog(), node.ids, Json::canonical);
         RecordBatch batch;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
             batch = RecordFiles.read(in, RecordFiles.Format.ofFileName(file.toString()), reader, node.today());
         } catch (NoSuchFileException e) {
             throw new UserError("no such file: " + file);

@@ -53,7 +53,7 @@ public final class CreditState {
     public static CreditState load(RecordStore records, RightsStore rights, Catalog catalog, Clock clock) {
         SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog),
                 id -> records.subject(id).flatMap(SubjectRef::name));
-        records.forEach(index::apply);
+        records.forEachFact(index::apply);
         for (RightsStore.Dispute open : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
             index.dispute(open.subjectId(), open.recordId(), openedDay(open));
         }

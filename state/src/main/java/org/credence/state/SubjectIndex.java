@@ -13,6 +13,7 @@ import org.credence.record.SubjectRef;
 import org.credence.scoring.Decision;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.SubjectHistory;
+import org.credence.store.RecordStore;
 import org.credence.subject.SubjectKind;
 
 /**
@@ -165,6 +166,17 @@ public final class SubjectIndex {
         if (subject.kind() == SubjectKind.ORGANIZATION) {
             subject.name().ifPresent(name -> organizationNames.put(subject.id(), name));
         }
+    }
+
+    /** Adds a record read back from the store at start: what {@link #apply(StoredRecord)} needs, without the rest. */
+    public synchronized void apply(RecordStore.Fact fact) {
+        var type = rulebook.typeIndex(fact.type());
+        if (type.isEmpty()) {
+            uncatalogued++;
+            return;
+        }
+        apply(fact.subjectId(), fact.kind(), fact.recordId(), type.getAsInt(), fact.occurredDay(), fact.state());
+        fact.organizationName().ifPresent(name -> organizationNames.put(fact.subjectId(), name));
     }
 
     /** Adds one record given as its facts; the type is an index into the rulebook. */

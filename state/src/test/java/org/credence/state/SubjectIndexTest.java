@@ -100,6 +100,35 @@ class SubjectIndexTest {
     }
 
     @Test
+    void organizationsKeepTheirNameAndPersonsAskTheStore() {
+        String person = SubjectIds.person(1);
+        String organization = SubjectIds.organization(2);
+        List<String> asked = new ArrayList<>();
+        SubjectIndex index = new SubjectIndex(CITY, id -> {
+            asked.add(id);
+            return Optional.of("Zhang San");
+        });
+        String type = CITY.catalog().recordTypes().getFirst().code();
+        index.apply(new org.credence.store.RecordStore.Fact(1, organization, SubjectKind.ORGANIZATION, type, FIRST_DAY,
+                RecordState.RECORDED, Optional.of("Example Trading Co.")));
+        index.apply(new org.credence.store.RecordStore.Fact(2, person, SubjectKind.PERSON, type, FIRST_DAY,
+                RecordState.RECORDED, Optional.empty()));
+        index.apply(new org.credence.store.RecordStore.Fact(3, person, SubjectKind.PERSON, "no.such_type", FIRST_DAY,
+                RecordState.RECORDED, Optional.empty()));
+
+        assertThat(index.name(organization)).hasValue("Example Trading Co.");
+        assertThat(asked).isEmpty();
+        assertThat(index.name(person)).hasValue("Zhang San");
+        assertThat(asked).containsExactly(person);
+        assertThat(index.name(SubjectIds.person(3))).isEmpty();
+        assertThat(index.records()).isEqualTo(2);
+        assertThat(index.uncatalogued()).isEqualTo(1);
+        Map<String, String> searchable = new HashMap<>();
+        index.forEachOrganizationName(searchable::put);
+        assertThat(searchable).containsExactly(Map.entry(organization, "Example Trading Co."));
+    }
+
+    @Test
     void readersSeeEachSubjectWholeWhileAWriterGrowsAndCompacts() throws Exception {
         SubjectIndex index = new SubjectIndex(CITY, id -> Optional.empty());
         int subjects = 5_000;

@@ -8,6 +8,7 @@ import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
+import org.credence.subject.SubjectKind;
 
 /**
  * The system of record for records. Records are immutable events: once acknowledged they survive a
@@ -24,6 +25,21 @@ public interface RecordStore {
 
     /** Every stored record in id order, for rebuilding derived state. */
     void forEach(Consumer<StoredRecord> sink);
+
+    /**
+     * What the hot index needs of a stored record, read without unsealing details or persons' names;
+     * an organization's name, public and searchable, comes with it when the record gave one.
+     */
+    record Fact(long recordId, String subjectId, SubjectKind kind, String type, int occurredDay, RecordState state,
+                Optional<String> organizationName) {
+    }
+
+    /**
+     * Every stored record's fact, in ascending record id, to one consumer on one thread (the caller's).
+     * Much cheaper than {@link #forEach}: only the subject id is unsealed, and the store may read ahead
+     * and unseal on other threads, so the consumer should be all the start-up has to wait for.
+     */
+    void forEachFact(Consumer<Fact> sink);
 
     /** The records about one subject, in id order. */
     List<StoredRecord> recordsOf(String subjectId);

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
@@ -35,6 +37,9 @@ final class RecordAppender {
     private static final String BY_KEY =
             "SELECT " + RecordRows.COLUMNS + " FROM records WHERE source = ? AND source_ref = ?";
 
+    /** The index by subject hash, which a large append builds after its rows (see {@link DeferredIndex}). */
+    private static final String SUBJECT_INDEX = "records_by_subject";
+
     private static final int SEAL_CHUNK = 4_096;
     /** Below this many records a batch is sealed on the calling thread: a fork costs more than it saves. */
     private static final int PARALLEL_FROM = 256;
@@ -48,22 +53,33 @@ final class RecordAppender {
     }
 
     AppendResult append(List<RecordSubmission> records, Instant recordedAt) {
+        return db.transaction((d, transaction) -> records.size() >= Database.LARGE_BATCH
+                ? d.withLargeCache(cached -> insert(cached, transaction, records, recordedAt))
+                : insert(d, transaction, records, recordedAt));
+    }
+
+    private AppendResult insert(Database d, Database.Transaction transaction, List<RecordSubmission> records,
+                                Instant recordedAt) throws SQLException {
         String recordedText = Timestamps.format(recordedAt);
-        return db.transaction((d, transaction) -> {
-            // Ids are handed out here rather than by SQLite so that each outcome knows its id without
-            // a round trip; the transaction holds the write lock, so no one else can take them.
-            long nextId = maxId(d) + 1;
-            PreparedStatement insert = d.prepare(INSERT);
-            RecordRows rows = new RecordRows(vault);
-            List<Outcome> outcomes = new ArrayList<>(records.size());
-            List<Conflict> conflicts = new ArrayList<>();
-            RecordRows.Sealed[] sealed = new RecordRows.Sealed[Math.min(SEAL_CHUNK, records.size())];
-            for (int index = 0; index < records.size(); index++) {
-                if (index % SEAL_CHUNK == 0) {
-                    sealAhead(rows, records, index, sealed);
-                }
+        // Ids are handed out here rather than by SQLite so that each outcome knows its id without
+        // a round trip; the transaction holds the write lock, so no one else can take them.
+        long nextId = maxId(d) + 1;
+        DeferredIndex bySubject = DeferredIndex.worthIt(records.size(), nextId - 1)
+                ? DeferredIndex.drop(d, SUBJECT_INDEX) : null;
+        PreparedStatement insert = d.prepare(INSERT);
+        RecordRows rows = new RecordRows(vault);
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        List<Conflict> conflicts = new ArrayList<>();
+        CompletableFuture<RecordRows.Sealed[]> ahead = CompletableFuture.completedFuture(seal(rows, records, 0));
+        for (int from = 0; from < records.size(); from += SEAL_CHUNK) {
+            RecordRows.Sealed[] sealed = await(ahead);
+            int next = from + SEAL_CHUNK;
+            if (next < records.size()) {
+                ahead = CompletableFuture.supplyAsync(() -> seal(rows, records, next));
+            }
+            for (int index = from; index < from + sealed.length; index++) {
                 RecordSubmission record = records.get(index);
-                rows.bindNew(insert, nextId, record, sealed[index % SEAL_CHUNK], recordedText);
+                rows.bindNew(insert, nextId, record, sealed[index - from], recordedText);
                 if (insert.executeUpdate() == 1) {
                     outcomes.add(new Stored(new StoredRecord(nextId, record, recordedAt, RecordState.RECORDED)));
                     nextId++;
@@ -80,29 +96,43 @@ final class RecordAppender {
                     conflicts.add(new Conflict(index, existing));
                 }
             }
-            if (!conflicts.isEmpty()) {
-                transaction.rollbackOnly();
-                return new Conflicted(conflicts);
-            }
-            return new Appended(outcomes);
-        });
+        }
+        if (!conflicts.isEmpty()) {
+            // The rollback brings back the index too.
+            transaction.rollbackOnly();
+            return new Conflicted(conflicts);
+        }
+        if (bySubject != null) {
+            bySubject.rebuild(d);
+        }
+        return new Appended(outcomes);
     }
 
     /**
-     * Hashes and seals the records from {@code from} on, as many as {@code sealed} holds, on all cores.
-     * Each record's keyed hash and three AES-GCM seals are independent of every other record's, and
-     * were half of the Java time of a large append on one core; the inserts stay in order on this
-     * thread. A chunk bounds the sealed values held at once.
+     * Hashes and seals the records from {@code from} on, at most {@link #SEAL_CHUNK} of them. Each record's
+     * keyed hash and three AES-GCM seals are independent of every other record's, and were half of the
+     * Java time of a large append on one core; so the next chunk is sealed on another core while this
+     * one's rows are inserted, in order, on the transaction's thread. A chunk bounds the sealed values
+     * held at once.
      */
-    private static void sealAhead(RecordRows rows, List<RecordSubmission> records, int from, RecordRows.Sealed[] sealed) {
-        int count = Math.min(sealed.length, records.size() - from);
-        if (count < PARALLEL_FROM) {
-            for (int i = 0; i < count; i++) {
+    private static RecordRows.Sealed[] seal(RecordRows rows, List<RecordSubmission> records, int from) {
+        RecordRows.Sealed[] sealed = new RecordRows.Sealed[Math.min(SEAL_CHUNK, records.size() - from)];
+        if (sealed.length < PARALLEL_FROM) {
+            for (int i = 0; i < sealed.length; i++) {
                 sealed[i] = rows.seal(records.get(from + i));
             }
-            return;
+        } else {
+            IntStream.range(0, sealed.length).parallel().forEach(i -> sealed[i] = rows.seal(records.get(from + i)));
         }
-        IntStream.range(0, count).parallel().forEach(i -> sealed[i] = rows.seal(records.get(from + i)));
+        return sealed;
+    }
+
+    private static RecordRows.Sealed[] await(CompletableFuture<RecordRows.Sealed[]> sealed) {
+        try {
+            return sealed.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static long maxId(Database d) throws SQLException {

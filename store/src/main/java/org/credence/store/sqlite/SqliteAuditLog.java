@@ -97,6 +97,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final byte[] ABSENT = {-1, -1, -1, -1};
     private static final HexFormat HEX = HexFormat.of();
 
+    private static final String SUBJECT_INDEX = "audit_by_subject";
     private static final String COLUMNS =
             "seq, at, actor, role, action, subject_hash, purpose, outcome, previous_hash, hash";
     private static final String HEAD = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
@@ -287,7 +288,12 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         List<Pending> pending = List.copyOf(batch);
         List<List<AuditEntry>> written;
         try {
-            written = db.transaction((d, transaction) -> insert(d, pending));
+            // A large run (an import's entry per record) is written with a large page cache and, into a
+            // table not much bigger than it, with the index by subject built after it; see DeferredIndex.
+            long arriving = pending.stream().mapToLong(p -> p.events.size()).sum();
+            written = db.transaction((d, transaction) -> arriving >= Database.LARGE_BATCH
+                    ? d.withLargeCache(cached -> insert(cached, pending, arriving))
+                    : insert(d, pending, arriving));
         } catch (Throwable failure) {
             // Errors too: a writer that died would leave every later caller waiting for ever.
             StoreException cause = failure instanceof StoreException store ? store
@@ -303,7 +309,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         });
     }
 
-    private List<List<AuditEntry>> insert(Database d, List<Pending> batch) throws SQLException {
+    private List<List<AuditEntry>> insert(Database d, List<Pending> batch, long arriving) throws SQLException {
         long seq = 0;
         String previous = GENESIS;
         try (ResultSet head = d.prepare(HEAD).executeQuery()) {
@@ -312,6 +318,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 previous = head.getString(2);
             }
         }
+        DeferredIndex bySubject = DeferredIndex.worthIt(arriving, seq) ? DeferredIndex.drop(d, SUBJECT_INDEX) : null;
         PreparedStatement insert = d.prepare(INSERT);
         // The statement is shared and kept: a batch that failed halfway must not leave rows queued on it.
         insert.clearBatch();
@@ -345,6 +352,9 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             entries.add(run);
         }
         insert.executeBatch();
+        if (bySubject != null) {
+            bySubject.rebuild(d);
+        }
         return entries;
     }
 

@@ -69,6 +69,11 @@ final class SqliteRecords implements RecordStore {
     }
 
     @Override
+    public void forEachFact(Consumer<Fact> sink) {
+        new FactReader(db, vault).forEach(sink);
+    }
+
+    @Override
     public List<StoredRecord> recordsOf(String subjectId) {
         return db.read(d -> {
             PreparedStatement query = d.prepare(BY_SUBJECT);

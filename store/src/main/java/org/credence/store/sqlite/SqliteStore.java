@@ -105,6 +105,11 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
+    public void forEachFact(Consumer<Fact> sink) {
+        records.forEachFact(sink);
+    }
+
+    @Override
     public List<StoredRecord> recordsOf(String subjectId) {
         return records.recordsOf(subjectId);
     }

@@ -1,0 +1,107 @@
+package org.credence.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.credence.catalog.CatalogReader;
+import org.credence.record.RecordBatch;
+import org.credence.record.RecordReader;
+import org.credence.subject.IdSchemes;
+import org.junit.jupiter.api.Test;
+
+/**
+ * NDJSON files are read as bytes, a chunk of lines at a time: line numbers, blank lines, problems and
+ * duplicates across chunks come out exactly as when the text is read line by line.
+ */
+class RecordFilesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
+    private static final String PERSON = "11010519491231002X";
+
+    private final RecordReader reader = new RecordReader(catalog(), IdSchemes.standard(), Json::canonical);
+
+    private static org.credence.catalog.Catalog catalog() {
+        try {
+            String yaml = Files.readString(Path.of("../catalogs/example-city.yaml"));
+            return ((CatalogReader.Valid) CatalogYaml.read(yaml)).catalog();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String record(String ref, String subjectId) {
+        return "{\"source\":\"court-1\",\"source_ref\":\"" + ref + "\",\"subject\":{\"id\":\"" + subjectId
+                + "\",\"kind\":\"person\"},\"type\":\"court.judgment_default\",\"occurred_at\":\"2026-03-01\"}";
+    }
+
+    private RecordBatch fromBytes(String text) throws IOException {
+        return RecordFiles.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                RecordFiles.Format.NDJSON, reader, TODAY);
+    }
+
+    private RecordBatch fromText(String text) throws IOException {
+        return RecordFiles.readNdjson(new StringReader(text), reader, TODAY);
+    }
+
+    @Test
+    void everyLineEndCountsAsInATextReaderAndBlankLinesAreSkipped() throws IOException {
+        String text = record("A-1", PERSON) + "\r\n"
+                + "\r\n"
+                + "  \u3000\r"
+                + "{not json\n"
+                + record("A-2", PERSON) + "\r\n"
+                + record("A-3", "11010519491231002Y") + "\n"
+                + "\t\n"
+                + "[1]";
+        RecordBatch batch = fromBytes(text);
+        assertThat(batch.problems()).extracting(RecordBatch.LineProblem::line).containsExactly(4, 6, 8);
+        assertThat(batch.problems().get(0).reason()).startsWith("malformed JSON");
+        assertThat(batch.problems().get(1).toString()).startsWith("line 6: subject.id: wrong check character");
+        assertThat(batch.problems()).isEqualTo(fromText(text).problems());
+    }
+
+    @Test
+    void duplicatesAndConflictsAreFoundAcrossChunks() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < RecordFiles.CHUNK_LINES * 2 + 10; i++) {
+            lines.add(record("R-" + i, PERSON));
+        }
+        lines.set(RecordFiles.CHUNK_LINES + 3, record("R-0", PERSON));
+        lines.set(RecordFiles.CHUNK_LINES * 2 + 5, record("R-1", PERSON).replace("2026-03-01", "2026-03-02"));
+        RecordBatch batch = fromBytes(String.join("\n", lines) + "\n");
+        assertThat(batch.problems()).hasSize(1).first()
+                .hasToString("line " + (RecordFiles.CHUNK_LINES * 2 + 6)
+                        + ": source_ref: conflicts with line 2: same source and source_ref, different record");
+        assertThat(batch.records()).hasSize(RecordFiles.CHUNK_LINES * 2 + 8);
+        assertThat(batch.records().get(5).sourceRef()).isEqualTo("R-5");
+        assertThat(fromText(String.join("\n", lines)).problems()).isEqualTo(batch.problems());
+    }
+
+    @Test
+    void malformedUtf8IsAProblemOfItsLine() throws IOException {
+        byte[] good = (record("A-1", PERSON) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = record("A-2", PERSON).getBytes(StandardCharsets.UTF_8);
+        bad[record("A-2", PERSON).indexOf("court-1") + 6] = (byte) 0xff;
+        byte[] file = new byte[good.length + bad.length];
+        System.arraycopy(good, 0, file, 0, good.length);
+        System.arraycopy(bad, 0, file, good.length, bad.length);
+        RecordBatch batch = RecordFiles.read(new ByteArrayInputStream(file), RecordFiles.Format.NDJSON, reader, TODAY);
+        assertThat(batch.problems()).extracting(Object::toString)
+                .containsExactly("line 2: malformed JSON: Invalid UTF-8 start byte 0xff");
+    }
+
+    @Test
+    void anEmptyFileHoldsNoRecords() throws IOException {
+        assertThat(fromBytes("").problems()).extracting(Object::toString)
+                .containsExactly("line 1: the file holds no records");
+        assertThat(fromText("").problems()).isEqualTo(fromBytes("").problems());
+    }
+}
