@@ -223,7 +223,7 @@ public final class SubjectIndex {
      * a bulk load, which leaves a dead block behind every record applied.
      */
     public synchronized void compact() {
-        rebuild(Math.max(MIN_CAPACITY, (int) Math.ceil(size / LOAD_AFTER_COMPACTION)));
+        rebuild(Math.max(MIN_CAPACITY, (int) Math.ceil(size / LOAD_AFTER_COMPACTION)), true);
     }
 
     /** Visits every subject; for statistics and listings, not for the hot path. */
@@ -340,7 +340,7 @@ public final class SubjectIndex {
             return;
         }
         if (size + 1 > MAX_LOAD * tables.capacity) {
-            rebuild((int) Math.ceil((size + 1) / LOAD_AFTER_GROWTH));
+            rebuild((int) Math.ceil((size + 1) / LOAD_AFTER_GROWTH), false);
         }
         long lo = IdKey.lo(id, hi);
         long hash = IdKey.mix(id.hashCode());
@@ -413,16 +413,23 @@ public final class SubjectIndex {
     /** Compacts when dead blocks outweigh live ones, so the arena stays within twice what it holds. */
     private void afterWrite() {
         if (top - liveInts > Math.max(liveInts, 1 << 20)) {
-            rebuild(tables.capacity);
+            rebuild(tables.capacity, true);
         }
     }
 
-    /** New table of {@code capacity} slots and a new arena holding only live blocks, published at once. */
-    private void rebuild(int capacity) {
+    /**
+     * A new table of {@code capacity} slots, published at once; with {@code compacting}, also a new
+     * arena holding only the live blocks, otherwise the new table points into the same arena (growing
+     * need not copy the histories).
+     */
+    private void rebuild(int capacity, boolean compacting) {
         Tables old = tables;
-        Tables fresh = new Tables(capacity);
-        top = 1;
-        liveInts = 0;
+        Tables fresh = compacting ? new Tables(capacity)
+                : new Tables(new long[2 * capacity], new byte[capacity + GROUP], capacity, old.chunks, old.unpackable);
+        if (compacting) {
+            top = 1;
+            liveInts = 0;
+        }
         char[] scratch = new char[18];
         for (int s = 0; s < old.capacity; s++) {
             if (old.tags[s] == 0) {
@@ -431,7 +438,7 @@ public final class SubjectIndex {
             long meta = old.slots[2 * s + 1];
             long lo = old.slots[2 * s];
             int hi = hiOf(meta);
-            long at = write(fresh.chunks, entry(old, meta).history());
+            long at = compacting ? write(fresh.chunks, entry(old, meta).history()) : meta & 0xFFFF_FFFFL;
             long hash = IdKey.mix(IdKey.stringHash(lo, hi, scratch));
             int to = home(hash, capacity);
             while (fresh.tags[to] != 0) {
@@ -441,7 +448,9 @@ public final class SubjectIndex {
             fresh.slots[2 * to + 1] = (meta & ~0xFFFF_FFFFL) | at;
             setTag(fresh, to, tag(hash));
         }
-        old.unpackable.forEach((id, meta) -> fresh.unpackable.put(id, (meta & ORGANIZATION) | write(fresh.chunks, entry(old, meta).history())));
+        if (compacting) {
+            old.unpackable.forEach((id, meta) -> fresh.unpackable.put(id, (meta & ORGANIZATION) | write(fresh.chunks, entry(old, meta).history())));
+        }
         tables = fresh;
     }
 }

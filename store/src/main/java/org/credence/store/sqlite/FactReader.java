@@ -20,8 +20,8 @@ import org.credence.subject.SubjectKind;
 
 /**
  * Reads every record's {@link Fact} for the hot index at start, as a pipeline over chunks of rows: a
- * reader thread fetches the next chunk while the chunk before it is unsealed on all cores and then
- * handed to the consumer, in id order, on the caller's thread.
+ * reader thread fetches the next chunk and has it unsealed on all cores while the caller's thread
+ * hands the chunk before it to the consumer, in id order.
  *
  * <p>Only the columns a fact needs are read, and SQLite turns the date and the state into numbers
  * itself, so no text is made per row but the record type's. The one AES-GCM open per row (the subject
@@ -59,17 +59,21 @@ final class FactReader {
     void forEach(Consumer<Fact> sink) {
         try (ExecutorService reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("credence-fact-reader").daemon().factory())) {
-            CompletableFuture<Chunk> next = CompletableFuture.supplyAsync(() -> read(0), reader);
+            CompletableFuture<Chunk> next = CompletableFuture.supplyAsync(() -> read(0), reader).thenApply(this::unseal);
             while (true) {
                 Chunk chunk = await(next);
                 if (chunk.size == 0) {
                     return;
                 }
-                next = CompletableFuture.supplyAsync(() -> read(chunk.ids[chunk.size - 1]), reader);
-                chunk.unseal(vault);
+                next = CompletableFuture.supplyAsync(() -> read(chunk.ids[chunk.size - 1]), reader).thenApply(this::unseal);
                 chunk.deliver(sink);
             }
         }
+    }
+
+    private Chunk unseal(Chunk chunk) {
+        chunk.unseal(vault);
+        return chunk;
     }
 
     private static Chunk await(CompletableFuture<Chunk> chunk) {
