@@ -427,6 +427,8 @@ public final class SubjectIndex {
         Tables fresh = compacting ? new Tables(capacity)
                 : new Tables(new long[2 * capacity], new byte[capacity + GROUP], capacity, old.chunks, old.unpackable);
         if (compacting) {
+            // Sized for what is live, so that copying it does not also grow the first chunk step by step.
+            fresh.chunks[0] = new int[(int) Math.min(CHUNK, Math.max(1 << 16, liveInts + 1))];
             top = 1;
             liveInts = 0;
         }
