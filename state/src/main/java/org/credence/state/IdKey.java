@@ -54,12 +54,12 @@ final class IdKey {
             return -1;
         }
         char last = id.charAt(17);
-        int check = last == 'X' ? 10 : last - '0';
+        int check = last == 'X' ? 10 : last >= '0' && last <= '9' ? last - '0' : -1;
         long a = decimal(id, 0, 5);
         long b = decimal(id, 5, 9);
         long c = decimal(id, 9, 13);
         long d = decimal(id, 13, 17);
-        if ((a | b | c | d | check | (10 - check)) < 0) {
+        if ((a | b | c | d | check) < 0) {
             return -1;
         }
         return ((long) check << 57) | (((a * 10_000 + b) * 10_000 + c) * 10_000 + d);

@@ -64,10 +64,11 @@ public final class SubjectIndex {
     private static final long LOW_BITS = 0x0101_0101_0101_0101L;
     private static final long SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long ORGANIZATION = 1L << 63;
-    private static final int CHUNK_BITS = 26;
-    /** Ints per arena chunk (256 MiB); a block never spans two. */
+    private static final int CHUNK_BITS = 24;
+    /** The most ints an arena chunk holds (64 MiB); a block never spans two. */
     private static final int CHUNK = 1 << CHUNK_BITS;
-    private static final int MAX_CHUNKS = 64;
+    /** Chunks an arena may have: the position's other 8 bits. */
+    private static final int MAX_CHUNKS = 1 << (32 - CHUNK_BITS);
     private static final int MIN_CAPACITY = 1024;
     private static final double MAX_LOAD = 0.8;
     private static final double LOAD_AFTER_GROWTH = 0.6;
@@ -90,10 +91,12 @@ public final class SubjectIndex {
     private final Rulebook rulebook;
     private final Function<String, Optional<String>> personNames;
     private volatile Tables tables;
-    private final ConcurrentHashMap<String, String> organizationNames = new ConcurrentHashMap<>();
-    // Writer-only state, guarded by this.
-    private long top = 1;
+    // Guarded by this: where the writer appends, and the ints of the blocks reachable from the table.
+    private Arena arena;
     private long liveInts;
+    /** Bytes of arena allocated, for {@link #bytes()} without the writer's lock. */
+    private volatile long arenaBytes;
+    private final ConcurrentHashMap<String, String> organizationNames = new ConcurrentHashMap<>();
     // Written by the writer only; volatile so that counts are read without the writer's lock.
     private volatile int size;
     private volatile long records;
@@ -108,6 +111,7 @@ public final class SubjectIndex {
         this.rulebook = rulebook;
         this.personNames = personNames;
         this.tables = new Tables(MIN_CAPACITY);
+        this.arena = new Arena(tables.chunks);
     }
 
     public Rulebook rulebook() {
@@ -211,11 +215,12 @@ public final class SubjectIndex {
     }
 
     /**
-     * Bytes the table and the live blocks take: what the index costs in memory, excluding dead blocks
-     * awaiting compaction and the organization names.
+     * Bytes the index holds: its table and tags and every arena chunk allocated, dead blocks and unused
+     * room included; not the organization names.
      */
-    public synchronized long bytes() {
-        return 8L * tables.slots.length + tables.tags.length + 4L * liveInts;
+    public long bytes() {
+        Tables t = tables;
+        return 8L * t.slots.length + t.tags.length + arenaBytes;
     }
 
     /**
@@ -330,12 +335,12 @@ public final class SubjectIndex {
         if (hi == IdKey.UNPACKABLE) {
             Tables t = tables;
             Long old = t.unpackable.get(id);
+            t.unpackable.put(id, kindBit | write(history, 0));
             if (old == null) {
                 size++;
             } else {
                 liveInts -= lengthAt(t, old);
             }
-            t.unpackable.put(id, kindBit | write(t.chunks, history));
             afterWrite();
             return;
         }
@@ -354,15 +359,16 @@ public final class SubjectIndex {
                 break;
             }
             if (t.tags[s] == tag && t.slots[2 * s] == lo && hiOf(t.slots[2 * s + 1]) == hi) {
-                liveInts -= lengthAt(t, t.slots[2 * s + 1]);
                 fresh = false;
                 break;
             }
             s = s + 1 == t.capacity ? 0 : s + 1;
         }
-        long at = write(t.chunks, history);
+        int replaced = fresh ? 0 : lengthAt(t, t.slots[2 * s + 1]);
+        long at = write(history, 0);
         t.slots[2 * s] = lo;
         SLOTS.setRelease(t.slots, 2 * s + 1, kindBit | ((long) hi << 32) | at);
+        liveInts -= replaced;
         if (fresh) {
             setTag(t, s, tag);
             size++;
@@ -382,38 +388,66 @@ public final class SubjectIndex {
         return SubjectHistory.length(t.chunks[at >>> CHUNK_BITS], at & (CHUNK - 1));
     }
 
-    /** Appends a block to the arena and returns where it starts. */
-    private long write(int[][] chunks, SubjectHistory history) {
-        int length = history.length();
-        if (length > CHUNK) {
-            throw new IllegalStateException("a history of " + length + " ints does not fit an arena chunk");
-        }
-        int chunk = (int) (top >>> CHUNK_BITS);
-        int within = (int) (top & (CHUNK - 1));
-        if (within + length > CHUNK) {
-            chunk++;
-            within = 0;
-        }
-        if (chunk >= MAX_CHUNKS) {
-            throw new IllegalStateException("the hot index's arena is full (" + MAX_CHUNKS + " chunks of " + CHUNK + " ints)");
-        }
-        if (chunks[chunk] == null) {
-            // Grows with the data: a first chunk sized for what is there, later ones whole.
-            chunks[chunk] = new int[chunk == 0 ? Math.max(1 << 16, within + length) : CHUNK];
-        } else if (within + length > chunks[chunk].length) {
-            chunks[chunk] = java.util.Arrays.copyOf(chunks[chunk], (int) Math.min(CHUNK, Math.max(2L * chunks[chunk].length, within + length)));
-        }
-        System.arraycopy(history.data(), history.base(), chunks[chunk], within, length);
-        long at = ((long) chunk << CHUNK_BITS) | within;
-        top = at + length;
-        liveInts += length;
+    /** Appends a block to the writer's arena and counts it live; returns where it starts. */
+    private long write(SubjectHistory history, long wanted) {
+        long at = arena.append(history, wanted);
+        liveInts += history.length();
+        arenaBytes = 4 * arena.allocated;
         return at;
     }
 
-    /** Compacts when dead blocks outweigh live ones, so the arena stays within twice what it holds. */
+    /** Compacts when dead blocks outweigh live ones, so the arena stays within about twice what it holds. */
     private void afterWrite() {
-        if (top - liveInts > Math.max(liveInts, 1 << 20)) {
+        if (arena.written - liveInts > Math.max(liveInts, 1 << 20)) {
             rebuild(tables.capacity, true);
+        }
+    }
+
+    /**
+     * Where a writer appends blocks: the chunks of a {@link Tables}, the chunk being filled and how
+     * far. A chunk, once allocated, is never replaced or moved, so a reader holding a position never
+     * sees its array change; when a block does not fit, the next chunk is allocated: as many ints as
+     * the caller says are still to come (a compaction knows), otherwise a quarter of what the arena
+     * has, up to {@link #CHUNK}.
+     */
+    private static final class Arena {
+        final int[][] chunks;
+        int chunk;
+        /** Position 0 is never used, so that 0 can mean "no subject" in a slot. */
+        int within = 1;
+        long allocated;
+        /** Ints appended since the arena was made, live or dead since. */
+        long written;
+
+        Arena(int[][] chunks) {
+            this.chunks = chunks;
+        }
+
+        long append(SubjectHistory history, long wanted) {
+            int length = history.length();
+            if (length > CHUNK) {
+                throw new IllegalStateException("a history of " + length + " ints does not fit an arena chunk");
+            }
+            if (chunks[chunk] == null || within + length > chunks[chunk].length) {
+                if (chunks[chunk] != null) {
+                    chunk++;
+                    within = 0;
+                }
+                if (chunk >= MAX_CHUNKS) {
+                    throw new IllegalStateException("the hot index's arena is full (" + MAX_CHUNKS + " chunks of up to "
+                            + CHUNK + " ints)");
+                }
+                long size = wanted > 0 ? Math.min(CHUNK, within + Math.max(length, wanted))
+                        : Math.min(CHUNK, Math.max(within + length, Math.max(1 << 16, allocated / 4)));
+                // Published to readers by the release write of the first slot that points into it.
+                chunks[chunk] = new int[(int) size];
+                allocated += size;
+            }
+            System.arraycopy(history.data(), history.base(), chunks[chunk], within, length);
+            long at = ((long) chunk << CHUNK_BITS) | within;
+            within += length;
+            written += length;
+            return at;
         }
     }
 
@@ -426,12 +460,10 @@ public final class SubjectIndex {
         Tables old = tables;
         Tables fresh = compacting ? new Tables(capacity)
                 : new Tables(new long[2 * capacity], new byte[capacity + GROUP], capacity, old.chunks, old.unpackable);
-        if (compacting) {
-            // Sized for what is live, so that copying it does not also grow the first chunk step by step.
-            fresh.chunks[0] = new int[(int) Math.min(CHUNK, Math.max(1 << 16, liveInts + 1))];
-            top = 1;
-            liveInts = 0;
-        }
+        // The writer's state changes only once the new tables are published, so a failure half way
+        // (out of memory, say) leaves the index as it was.
+        Arena target = compacting ? new Arena(fresh.chunks) : arena;
+        long live = 0;
         char[] scratch = new char[18];
         for (int s = 0; s < old.capacity; s++) {
             if (old.tags[s] == 0) {
@@ -440,7 +472,13 @@ public final class SubjectIndex {
             long meta = old.slots[2 * s + 1];
             long lo = old.slots[2 * s];
             int hi = hiOf(meta);
-            long at = compacting ? write(fresh.chunks, entry(old, meta).history()) : meta & 0xFFFF_FFFFL;
+            long at = meta & 0xFFFF_FFFFL;
+            if (compacting) {
+                SubjectHistory history = entry(old, meta).history();
+                // Chunks sized for what is left to copy, so the new arena ends without unused room.
+                at = target.append(history, liveInts - live);
+                live += history.length();
+            }
             long hash = IdKey.mix(IdKey.stringHash(lo, hi, scratch));
             int to = home(hash, capacity);
             while (fresh.tags[to] != 0) {
@@ -451,8 +489,17 @@ public final class SubjectIndex {
             setTag(fresh, to, tag(hash));
         }
         if (compacting) {
-            old.unpackable.forEach((id, meta) -> fresh.unpackable.put(id, (meta & ORGANIZATION) | write(fresh.chunks, entry(old, meta).history())));
+            for (var e : old.unpackable.entrySet()) {
+                SubjectHistory history = entry(old, e.getValue()).history();
+                fresh.unpackable.put(e.getKey(), (e.getValue() & ORGANIZATION) | target.append(history, liveInts - live));
+                live += history.length();
+            }
         }
         tables = fresh;
+        if (compacting) {
+            arena = target;
+            liveInts = live;
+            arenaBytes = 4 * target.allocated;
+        }
     }
 }

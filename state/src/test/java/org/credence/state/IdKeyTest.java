@@ -41,8 +41,10 @@ class IdKeyTest {
 
     @Test
     void idsOfOtherShapesAreNotPacked() {
-        // Wrong lengths, a lower-case x, characters outside the code alphabet (I, Z, é).
-        for (String id : new String[] {"", "123", "11010519491231002XX", "11010519491231002x", "91512081MA62K0260I",
+        // Wrong lengths, a lower-case x, the character after 9 (which is 10 away from 0, like X),
+        // characters outside the code alphabet (I, Z, é).
+        for (String id : new String[] {"", "123", "11010519491231002XX", "11010519491231002x", "11010519491231002:",
+                "1101051949123100:X", "/1010519491231002X", "91512081MA62K0260I",
                 "A1010519491231002Z", "91512081MA62K0260\u00e9"}) {
             assertThat(IdKey.hi(id)).as(id).isEqualTo(IdKey.UNPACKABLE);
         }

@@ -59,13 +59,13 @@ final class FactReader {
     void forEach(Consumer<Fact> sink) {
         try (ExecutorService reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("credence-fact-reader").daemon().factory())) {
-            CompletableFuture<Chunk> next = CompletableFuture.supplyAsync(() -> read(0), reader).thenApply(this::unseal);
+            CompletableFuture<Chunk> next = CompletableFuture.supplyAsync(() -> unseal(read(0)), reader);
             while (true) {
                 Chunk chunk = await(next);
                 if (chunk.size == 0) {
                     return;
                 }
-                next = CompletableFuture.supplyAsync(() -> read(chunk.ids[chunk.size - 1]), reader).thenApply(this::unseal);
+                next = CompletableFuture.supplyAsync(() -> unseal(read(chunk.ids[chunk.size - 1])), reader);
                 chunk.deliver(sink);
             }
         }
@@ -80,7 +80,11 @@ final class FactReader {
         try {
             return chunk.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            switch (e.getCause()) {
+                case RuntimeException cause -> throw cause;
+                case Error cause -> throw cause;
+                default -> throw e;
+            }
         }
     }
 
@@ -123,6 +127,10 @@ final class FactReader {
             organizations[size] = row.getBoolean(3);
             types[size] = knownTypes.computeIfAbsent(row.getString(4), type -> type);
             days[size] = row.getInt(5);
+            if (row.wasNull()) {
+                // SQLite gives no day for text that is not a date; the full read would have refused it too.
+                throw new StoreException("record " + id + " has an occurrence date that is not a valid date");
+            }
             states[size] = STATES[state];
             sealedNames[size] = row.getBytes(7);
             size++;
