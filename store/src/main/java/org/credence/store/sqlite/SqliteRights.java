@@ -54,30 +54,12 @@ final class SqliteRights implements RightsStore {
     }
 
     private Optional<Dispute> dispute(Database d, long id) throws SQLException {
-        PreparedStatement find = d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE id = ?");
-        find.setLong(1, id);
-        try (ResultSet rows = find.executeQuery()) {
-            return rows.next() ? Optional.of(dispute(rows)) : Optional.empty();
-        }
+        return byId(d, "disputes", DISPUTE_COLUMNS, id, this::dispute);
     }
 
     @Override
     public List<Dispute> disputes(Optional<Dispute.Status> status) {
-        return db.read(d -> {
-            PreparedStatement query = status.isPresent()
-                    ? d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE status = ? ORDER BY deadline, id")
-                    : d.prepare("SELECT " + DISPUTE_COLUMNS + " FROM disputes ORDER BY deadline, id");
-            if (status.isPresent()) {
-                query.setString(1, code(status.get()));
-            }
-            List<Dispute> out = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    out.add(dispute(rows));
-                }
-            }
-            return out;
-        });
+        return queue("disputes", DISPUTE_COLUMNS, status.map(SqliteRights::code), "deadline, id", this::dispute);
     }
 
     @Override
@@ -118,30 +100,12 @@ final class SqliteRights implements RightsStore {
     }
 
     private Optional<Repair> repair(Database d, long id) throws SQLException {
-        PreparedStatement find = d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs WHERE id = ?");
-        find.setLong(1, id);
-        try (ResultSet rows = find.executeQuery()) {
-            return rows.next() ? Optional.of(repair(rows)) : Optional.empty();
-        }
+        return byId(d, "repairs", REPAIR_COLUMNS, id, this::repair);
     }
 
     @Override
     public List<Repair> repairs(Optional<Repair.Status> status) {
-        return db.read(d -> {
-            PreparedStatement query = status.isPresent()
-                    ? d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs WHERE status = ? ORDER BY id")
-                    : d.prepare("SELECT " + REPAIR_COLUMNS + " FROM repairs ORDER BY id");
-            if (status.isPresent()) {
-                query.setString(1, code(status.get()));
-            }
-            List<Repair> out = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    out.add(repair(rows));
-                }
-            }
-            return out;
-        });
+        return queue("repairs", REPAIR_COLUMNS, status.map(SqliteRights::code), "id", this::repair);
     }
 
     @Override
@@ -196,18 +160,49 @@ final class SqliteRights implements RightsStore {
         return db.read(d -> {
             PreparedStatement query = d.prepare("SELECT " + NOTICE_COLUMNS + " FROM notices WHERE subject_hash = ? ORDER BY id");
             query.setString(1, vault.subjectHash(subjectId));
-            List<Notice> out = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String until = rows.getString(7);
-                    out.add(new Notice(rows.getLong(1), Timestamps.parse(rows.getString(2)),
-                            Notice.Kind.valueOf(rows.getString(3).toUpperCase(Locale.ROOT)), rows.getString(4),
-                            rows.getString(5), rows.getString(6),
-                            until == null ? Optional.empty() : Optional.of(LocalDate.parse(until)), rows.getString(8)));
-                }
-            }
-            return out;
+            return all(query, rows -> {
+                String until = rows.getString(7);
+                return new Notice(rows.getLong(1), Timestamps.parse(rows.getString(2)),
+                        Notice.Kind.valueOf(rows.getString(3).toUpperCase(Locale.ROOT)), rows.getString(4),
+                        rows.getString(5), rows.getString(6),
+                        until == null ? Optional.empty() : Optional.of(LocalDate.parse(until)), rows.getString(8));
+            });
         });
+    }
+
+    /** Turns the current row into a value. */
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The rows of {@code table}, all or those in {@code status}, in {@code order}: the operators' queues. */
+    private <T> List<T> queue(String table, String columns, Optional<String> status, String order, RowReader<T> reader) {
+        return db.read(d -> {
+            PreparedStatement query = d.prepare("SELECT " + columns + " FROM " + table
+                    + (status.isPresent() ? " WHERE status = ?" : "") + " ORDER BY " + order);
+            if (status.isPresent()) {
+                query.setString(1, status.get());
+            }
+            return all(query, reader);
+        });
+    }
+
+    private static <T> Optional<T> byId(Database d, String table, String columns, long id, RowReader<T> reader)
+            throws SQLException {
+        PreparedStatement find = d.prepare("SELECT " + columns + " FROM " + table + " WHERE id = ?");
+        find.setLong(1, id);
+        List<T> found = all(find, reader);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    private static <T> List<T> all(PreparedStatement query, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                out.add(reader.read(rows));
+            }
+        }
+        return out;
     }
 
     /** Refuses a second pending row of {@code table} for one record: one open question at a time. */
