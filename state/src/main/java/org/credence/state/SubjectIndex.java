@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.credence.record.RecordState;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
@@ -160,46 +161,43 @@ public final class SubjectIndex {
      */
     public synchronized void apply(StoredRecord record) {
         SubjectRef subject = record.submission().subject();
-        var type = rulebook.typeIndex(record.submission().type());
-        if (type.isEmpty()) {
-            uncatalogued++;
-            return;
-        }
-        int occurred = (int) record.submission().occurredAt().toEpochDay();
-        apply(subject.id(), subject.kind(), record.id(), type.getAsInt(), occurred, record.state());
-        if (subject.kind() == SubjectKind.ORGANIZATION) {
-            subject.name().ifPresent(name -> organizationNames.put(subject.id(), name));
-        }
+        add(subject.id(), subject.kind(), record.id(), record.submission().type(),
+                (int) record.submission().occurredAt().toEpochDay(), record.state(),
+                subject.kind() == SubjectKind.ORGANIZATION ? subject.name() : Optional.empty());
     }
 
     /** Adds a record read back from the store at start: what {@link #apply(StoredRecord)} needs, without the rest. */
     public synchronized void apply(RecordStore.Fact fact) {
-        var type = rulebook.typeIndex(fact.type());
+        add(fact.subjectId(), fact.kind(), fact.recordId(), fact.type(), fact.occurredDay(), fact.state(),
+                fact.organizationName());
+    }
+
+    private void add(String id, SubjectKind kind, long recordId, String typeCode, int occurredDay, RecordState state,
+                     Optional<String> organizationName) {
+        var type = rulebook.typeIndex(typeCode);
         if (type.isEmpty()) {
             uncatalogued++;
             return;
         }
-        apply(fact.subjectId(), fact.kind(), fact.recordId(), type.getAsInt(), fact.occurredDay(), fact.state());
-        fact.organizationName().ifPresent(name -> organizationNames.put(fact.subjectId(), name));
+        apply(id, kind, recordId, type.getAsInt(), occurredDay, state);
+        organizationName.ifPresent(name -> organizationNames.put(id, name));
     }
 
     /** Adds one record given as its facts; the type is an index into the rulebook. */
     public synchronized void apply(String id, SubjectKind kind, long recordId, int type, int occurredDay, RecordState state) {
-        SubjectHistory history = history(id);
-        SubjectHistory next = history.with(recordId, type, occurredDay, rulebook.expiresDay(type, occurredDay), state);
-        if (next != history) {
+        int expires = rulebook.expiresDay(type, occurredDay);
+        if (change(id, Optional.of(kind), h -> h.with(recordId, type, occurredDay, expires, state))) {
             records++;
-            put(id, kind, next);
         }
     }
 
     /** Marks an open dispute on a record since {@code day} ({@link SubjectHistory#NEVER}: none). */
     synchronized void dispute(String subjectId, long recordId, int day) {
-        subject(subjectId).ifPresent(e -> put(subjectId, e.kind(), e.history().withDispute(recordId, day)));
+        change(subjectId, Optional.empty(), h -> h.withDispute(recordId, day));
     }
 
     synchronized void setState(String subjectId, long recordId, RecordState state) {
-        subject(subjectId).ifPresent(e -> put(subjectId, e.kind(), e.history().withState(recordId, state)));
+        change(subjectId, Optional.empty(), h -> h.withState(recordId, state));
     }
 
     public int subjects() {
@@ -329,20 +327,29 @@ public final class SubjectIndex {
                 SubjectHistory.view(t.chunks[at >>> CHUNK_BITS], at & (CHUNK - 1)));
     }
 
-    private void put(String id, SubjectKind kind, SubjectHistory history) {
-        long kindBit = kind == SubjectKind.ORGANIZATION ? ORGANIZATION : 0;
+    /**
+     * Stores {@code change} of the subject's history (empty for a new subject) when it is a different
+     * history; the kind becomes {@code kind}, or stays as it was. One probe finds both the history and
+     * the slot to write. Returns whether anything changed.
+     */
+    private boolean change(String id, Optional<SubjectKind> kind, UnaryOperator<SubjectHistory> change) {
         int hi = IdKey.hi(id);
         if (hi == IdKey.UNPACKABLE) {
             Tables t = tables;
             Long old = t.unpackable.get(id);
-            t.unpackable.put(id, kindBit | write(history, 0));
+            SubjectHistory before = old == null ? SubjectHistory.EMPTY : entry(t, old).history();
+            SubjectHistory after = change.apply(before);
+            if (after == before) {
+                return false;
+            }
+            t.unpackable.put(id, kindBit(kind, old == null ? 0 : old) | write(after, 0));
             if (old == null) {
                 size++;
             } else {
-                liveInts -= lengthAt(t, old);
+                liveInts -= before.length();
             }
             afterWrite();
-            return;
+            return true;
         }
         if (size + 1 > MAX_LOAD * tables.capacity) {
             rebuild((int) Math.ceil((size + 1) / LOAD_AFTER_GROWTH), false);
@@ -352,28 +359,32 @@ public final class SubjectIndex {
         byte tag = tag(hash);
         Tables t = tables;
         int s = home(hash, t.capacity);
-        boolean fresh;
-        while (true) {
-            if (t.tags[s] == 0) {
-                fresh = true;
-                break;
-            }
-            if (t.tags[s] == tag && t.slots[2 * s] == lo && hiOf(t.slots[2 * s + 1]) == hi) {
-                fresh = false;
-                break;
-            }
+        while (t.tags[s] != 0 && !(t.tags[s] == tag && t.slots[2 * s] == lo && hiOf(t.slots[2 * s + 1]) == hi)) {
             s = s + 1 == t.capacity ? 0 : s + 1;
         }
-        int replaced = fresh ? 0 : lengthAt(t, t.slots[2 * s + 1]);
-        long at = write(history, 0);
+        boolean fresh = t.tags[s] == 0;
+        long meta = fresh ? 0 : t.slots[2 * s + 1];
+        SubjectHistory before = fresh ? SubjectHistory.EMPTY : entry(t, meta).history();
+        SubjectHistory after = change.apply(before);
+        if (after == before) {
+            return false;
+        }
+        long at = write(after, 0);
         t.slots[2 * s] = lo;
-        SLOTS.setRelease(t.slots, 2 * s + 1, kindBit | ((long) hi << 32) | at);
-        liveInts -= replaced;
+        SLOTS.setRelease(t.slots, 2 * s + 1, kindBit(kind, meta) | ((long) hi << 32) | at);
         if (fresh) {
             setTag(t, s, tag);
             size++;
+        } else {
+            liveInts -= before.length();
         }
         afterWrite();
+        return true;
+    }
+
+    /** The organization bit for {@code kind}, or the one {@code meta} already has. */
+    private static long kindBit(Optional<SubjectKind> kind, long meta) {
+        return kind.map(k -> k == SubjectKind.ORGANIZATION ? ORGANIZATION : 0L).orElse(meta & ORGANIZATION);
     }
 
     private static void setTag(Tables t, int s, byte tag) {
@@ -381,11 +392,6 @@ public final class SubjectIndex {
         if (s < GROUP) {
             TAGS.setRelease(t.tags, t.capacity + s, tag);
         }
-    }
-
-    private static int lengthAt(Tables t, long meta) {
-        int at = (int) meta;
-        return SubjectHistory.length(t.chunks[at >>> CHUNK_BITS], at & (CHUNK - 1));
     }
 
     /** Appends a block to the writer's arena and counts it live; returns where it starts. */
