@@ -10,7 +10,7 @@ import java.sql.SQLException;
  *
  * <p>Why: each row inserted into such an index lands on a random page, so once the index outgrows the
  * page cache nearly every row reads and rewrites a page of it. Measured on this machine with the SQLite
- * shell: 2 million audit rows took 38 s with {@code audit_by_subject} maintained row by row and 11 s
+ * shell: 2 million audit rows took 38 s with an index by subject hash maintained row by row and 11 s
  * when it was dropped first and created again after, which sorts the keys once and writes the pages in
  * order. The rebuild reads every row of the table, so it pays only when the new rows are many next to
  * those already there; {@link #worthIt} says when.

@@ -17,10 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.credence.store.AuditLog;
 import org.credence.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail in the {@code audit} table of {@code credence.db}.
@@ -97,18 +100,27 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final byte[] ABSENT = {-1, -1, -1, -1};
     private static final HexFormat HEX = HexFormat.of();
 
-    private static final String SUBJECT_INDEX = "audit_by_subject";
+    /** How long the writer waits for an entry before it folds the tail into a run, however short. */
+    private static final long IDLE_MILLIS = 1_000;
+    private static final int STEPS_PER_STEP_OF_ENTRIES = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteAuditLog.class);
     private static final String COLUMNS =
             "seq, at, actor, role, action, subject_hash, purpose, outcome, previous_hash, hash";
     private static final String HEAD = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
     private static final String INSERT =
             "INSERT INTO audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String BY_SUBJECT = "SELECT " + COLUMNS + " FROM audit WHERE seq IN ("
+            + AuditSubjectRuns.SUBJECT_SEQS + ") ORDER BY at, seq";
+    /** Bounds for a query open at either end: every stored time sorts after "" and before "~". */
+    private static final String EARLIEST = "";
+    private static final String LATEST = "~";
     private static final String PAGE = "SELECT " + COLUMNS + " FROM audit WHERE seq > ? ORDER BY seq LIMIT ?";
 
     /** Marks the end of the queue; compared by identity. */
     private static final Pending STOP = new Pending(List.of(), null);
 
     private final Database db;
+    private final AuditSubjectRuns runs;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
     private final MessageDigest writerDigest = sha256();
@@ -120,7 +132,12 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private volatile boolean stopped;
 
     SqliteAuditLog(Database db) {
+        this(db, new AuditSubjectRuns());
+    }
+
+    SqliteAuditLog(Database db, AuditSubjectRuns runs) {
         this.db = db;
+        this.runs = runs;
         this.writer = Thread.ofPlatform().name("credence-audit-writer").daemon().start(this::run);
     }
 
@@ -164,13 +181,12 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public List<AuditEntry> entries(Query query) {
+        if (query.subjectHash().isPresent()) {
+            return bySubject(query);
+        }
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit");
         List<String> parameters = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
-        query.subjectHash().ifPresent(subject -> {
-            conditions.add("subject_hash = ?");
-            parameters.add(subject);
-        });
         query.from().ifPresent(from -> {
             conditions.add("at >= ?");
             parameters.add(Timestamps.format(from));
@@ -182,7 +198,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
         }
-        // (at, seq) is the order both indexes keep, so no answer is sorted after it is read.
+        // (at, seq) is the order of audit_by_time, so no answer is sorted after it is read.
         sql.append(" ORDER BY at, seq LIMIT ?");
         return db.read(d -> {
             PreparedStatement select = d.prepare(sql.toString());
@@ -191,14 +207,30 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 select.setString(index++, parameter);
             }
             select.setInt(index, query.limit());
-            List<AuditEntry> entries = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(Row.read(rows).entry());
-                }
-            }
-            return entries;
+            return rows(select);
         });
+    }
+
+    /** One subject's entries: numbers from the runs and the tail (see AuditSubjectRuns), then the rows. */
+    private List<AuditEntry> bySubject(Query query) {
+        return db.read(d -> {
+            PreparedStatement select = d.prepare(BY_SUBJECT);
+            select.setString(1, query.subjectHash().orElseThrow());
+            select.setString(2, query.from().map(Timestamps::format).orElse(EARLIEST));
+            select.setString(3, query.to().map(Timestamps::format).orElse(LATEST));
+            select.setInt(4, query.limit());
+            return rows(select);
+        });
+    }
+
+    private static List<AuditEntry> rows(PreparedStatement select) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                entries.add(Row.read(rows).entry());
+            }
+        }
+        return entries;
     }
 
     @Override
@@ -255,14 +287,28 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     /**
      * Writes what is queued, in batches, until {@link #close} asks it to stop; then writes whatever
-     * was queued before the stop became visible.
+     * was queued before the stop became visible. Between batches it keeps the index by subject up to
+     * date: steps in proportion to the entries written (and one after each batch while steps still find
+     * work), and when the queue stays empty for {@link #IDLE_MILLIS}, steps until nothing is left or an
+     * entry arrives.
      */
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         boolean stopping = false;
+        long owed = 0;
+        boolean behind = false;
         while (!stopping) {
             try {
-                batch.add(queue.take());
+                Pending first = queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    while (maintain(true) && queue.isEmpty()) {
+                        // one step at a time, so that an arriving entry waits for one step at most
+                    }
+                    owed = 0;
+                    behind = false;
+                    continue;
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 // No one but close should stop the writer; if someone does, stop as close would, so
                 // that every queued entry is still written or failed.
@@ -270,8 +316,19 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - batch.size());
             stopping |= batch.removeIf(pending -> pending == STOP);
-            write(batch);
+            owed += write(batch);
             batch.clear();
+            if (!stopping && (behind || owed >= runs.step())) {
+                // An entry costs a flush and a move per level it is merged through; three steps' worth
+                // of work per step of entries keeps up with a steady load.
+                long steps = Math.max(1, STEPS_PER_STEP_OF_ENTRIES * owed / runs.step());
+                behind = true;
+                // A closing log stops here: what is left, the next process that writes carries on.
+                for (long i = 0; i < steps && behind && !closing; i++) {
+                    behind = maintain(false);
+                }
+                owed = 0;
+            }
         }
         stopped = true;
         while (queue.drainTo(batch, MAX_BATCH) > 0) {
@@ -281,25 +338,34 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    private void write(List<Pending> batch) {
+    /**
+     * One step of the index by subject, in its own transaction. A failure is logged and not passed on:
+     * the entries are durable whatever happens here, and queries stay exact (they read the tail).
+     */
+    boolean maintain(boolean idle) {
+        try {
+            return db.transaction((d, transaction) -> runs.maintain(d, idle));
+        } catch (RuntimeException e) {
+            LOG.warn("the audit trail's index by subject could not be brought up to date; will retry", e);
+            return false;
+        }
+    }
+
+    /** Commits {@code batch} as one transaction and returns how many entries it held (0 if it failed). */
+    private long write(List<Pending> batch) {
         if (batch.isEmpty()) {
-            return;
+            return 0;
         }
         List<Pending> pending = List.copyOf(batch);
         List<List<AuditEntry>> written;
         try {
-            // A large run (an import's entry per record) is written with a large page cache and, into a
-            // table not much bigger than it, with the index by subject built after it; see DeferredIndex.
-            long arriving = pending.stream().mapToLong(p -> p.events.size()).sum();
-            written = db.transaction((d, transaction) -> arriving >= Database.LARGE_BATCH
-                    ? d.withLargeCache(cached -> insert(cached, pending, arriving))
-                    : insert(d, pending, arriving));
+            written = db.transaction((d, transaction) -> insert(d, pending));
         } catch (Throwable failure) {
             // Errors too: a writer that died would leave every later caller waiting for ever.
             StoreException cause = failure instanceof StoreException store ? store
                     : new StoreException("the audit entries could not be committed", failure);
             completions.execute(() -> pending.forEach(p -> p.future.completeExceptionally(cause)));
-            return;
+            return 0;
         }
         commits.incrementAndGet();
         completions.execute(() -> {
@@ -307,9 +373,10 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 pending.get(i).future.complete(written.get(i));
             }
         });
+        return written.stream().mapToLong(List::size).sum();
     }
 
-    private List<List<AuditEntry>> insert(Database d, List<Pending> batch, long arriving) throws SQLException {
+    private List<List<AuditEntry>> insert(Database d, List<Pending> batch) throws SQLException {
         long seq = 0;
         String previous = GENESIS;
         try (ResultSet head = d.prepare(HEAD).executeQuery()) {
@@ -318,7 +385,6 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 previous = head.getString(2);
             }
         }
-        DeferredIndex bySubject = DeferredIndex.worthIt(arriving, seq) ? DeferredIndex.drop(d, SUBJECT_INDEX) : null;
         PreparedStatement insert = d.prepare(INSERT);
         // The statement is shared and kept: a batch that failed halfway must not leave rows queued on it.
         insert.clearBatch();
@@ -352,9 +418,6 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             entries.add(run);
         }
         insert.executeBatch();
-        if (bySubject != null) {
-            bySubject.rebuild(d);
-        }
         return entries;
     }
 

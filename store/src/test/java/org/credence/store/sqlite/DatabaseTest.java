@@ -51,7 +51,7 @@ class DatabaseTest {
                     return versions;
                 }
             });
-            assertThat(applied).containsExactly("1", "2", "3");
+            assertThat(applied).containsExactly("1", "2", "3", "4");
         }
     }
 

@@ -1,0 +1,168 @@
+package org.credence.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.credence.store.AuditLog.AuditEntry;
+import org.credence.store.AuditLog.AuditEvent;
+import org.credence.store.AuditLog.Intact;
+import org.credence.store.AuditLog.Query;
+
+/**
+ * The index by subject answers exactly what a scan of the whole trail would, whatever mix of appends,
+ * flushes, merges and restarts came before: with steps of 4 and merges of 3, a few dozen entries go
+ * through every state (tail, level 0, level 1) and every boundary between them.
+ */
+class AuditSubjectRunsPropertiesTest {
+
+    private static final List<Optional<String>> SUBJECTS = List.of(Optional.of("aa".repeat(16)),
+            Optional.of("bb".repeat(16)), Optional.of("cc".repeat(16)), Optional.empty());
+
+    sealed interface Step {
+    }
+
+    record Append(List<AuditEvent> events) implements Step {
+    }
+
+    record Maintain(boolean idle, int times) implements Step {
+    }
+
+    record Reopen() implements Step {
+    }
+
+    record Ask(int subject, int from, int span, int limit) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        // Times go back and forth, so listing order (time, then number) differs from chain order.
+        Arbitrary<AuditEvent> event = Combinators.combine(Arbitraries.integers().between(0, SUBJECTS.size() - 1),
+                Arbitraries.integers().between(0, 40)).as((subject, second) -> new AuditEvent(
+                        Fixtures.T0.plusSeconds(second), "partner-1", "partner", "decision", SUBJECTS.get(subject),
+                        "ticket sale", "allow"));
+        Arbitrary<Step> append = event.list().ofMinSize(1).ofMaxSize(12).map(Append::new);
+        Arbitrary<Step> maintain = Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 6))
+                .as(Maintain::new);
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, append), Tuple.of(3, maintain),
+                Tuple.of(1, Arbitraries.just(new Reopen()))).list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    @Provide
+    Arbitrary<List<Ask>> asks() {
+        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(-1, 41),
+                Arbitraries.integers().between(0, 45), Arbitraries.integers().between(1, 30)).as(Ask::new)
+                .list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Property(tries = 40)
+    void aSubjectsEntriesAreThoseAScanWouldFind(@ForAll("steps") List<Step> steps, @ForAll("asks") List<Ask> asks)
+            throws Exception {
+        Path dataDir = Fixtures.temporaryDirectory("credence-audit-runs");
+        List<AuditEntry> written = new ArrayList<>();
+        Database db = Database.open(dataDir);
+        SqliteAuditLog audit = new SqliteAuditLog(db, new AuditSubjectRuns(4, 3));
+        try {
+            for (Step step : steps) {
+                switch (step) {
+                    case Append append -> {
+                        // Single appends and runs, as decisions and imports arrive.
+                        if (append.events().size() % 2 == 0) {
+                            List<CompletableFuture<AuditEntry>> futures = new ArrayList<>();
+                            for (AuditEvent event : append.events()) {
+                                futures.add(audit.append(event));
+                            }
+                            futures.forEach(f -> written.add(f.join()));
+                        } else {
+                            written.addAll(audit.appendAll(append.events()).join());
+                        }
+                    }
+                    case Maintain maintain -> {
+                        for (int i = 0; i < maintain.times(); i++) {
+                            audit.maintain(maintain.idle());
+                        }
+                    }
+                    case Reopen reopen -> {
+                        audit.close();
+                        db.close();
+                        db = Database.open(dataDir);
+                        audit = new SqliteAuditLog(db, new AuditSubjectRuns(4, 3));
+                    }
+                }
+                for (Ask ask : asks) {
+                    assertThat(seqs(audit, ask)).as("%s after %s", ask, step).isEqualTo(expected(written, ask));
+                }
+            }
+            // Caught up, the runs hold everything and level 0 is below a merge. Every step makes
+            // progress, so a few hundred suffice for this many entries.
+            int taken = 0;
+            while (audit.maintain(true)) {
+                assertThat(++taken).as("maintenance steps").isLessThan(1_000);
+            }
+            assertThat(runState(db)).satisfies(state -> {
+                assertThat(state[0]).as("entries indexed").isEqualTo(written.size());
+                assertThat(state[1]).as("level 0 runs").isLessThan(3);
+                assertThat(state[2]).as("rows of runs merged away").isZero();
+            });
+            for (Ask ask : asks) {
+                assertThat(seqs(audit, ask)).as("%s caught up", ask).isEqualTo(expected(written, ask));
+            }
+            assertThat(audit.verify()).isInstanceOf(Intact.class);
+        } finally {
+            audit.close();
+            db.close();
+            Fixtures.deleteTree(dataDir);
+        }
+    }
+
+    private static List<Long> seqs(SqliteAuditLog audit, Ask ask) {
+        return audit.entries(query(ask)).stream().map(AuditEntry::seq).toList();
+    }
+
+    private static Query query(Ask ask) {
+        Optional<Instant> from = ask.from() < 0 ? Optional.empty() : Optional.of(Fixtures.T0.plusSeconds(ask.from()));
+        Optional<Instant> to = ask.span() == 0 ? Optional.empty()
+                : Optional.of(Fixtures.T0.plusSeconds(Math.max(ask.from(), 0) + ask.span()));
+        return new Query(SUBJECTS.get(ask.subject()), from, to, ask.limit());
+    }
+
+    /** The model: every entry written, filtered and ordered as the query promises. */
+    private static List<Long> expected(List<AuditEntry> written, Ask ask) {
+        Query query = query(ask);
+        return written.stream()
+                .filter(e -> e.event().subjectHash().equals(query.subjectHash()))
+                .filter(e -> query.from().map(from -> !e.event().at().isBefore(from)).orElse(true))
+                .filter(e -> query.to().map(to -> e.event().at().isBefore(to)).orElse(true))
+                .sorted(Comparator.comparing((AuditEntry e) -> e.event().at()).thenComparingLong(AuditEntry::seq))
+                .limit(query.limit())
+                .map(AuditEntry::seq)
+                .toList();
+    }
+
+    /** Entries covered by runs, how many runs are at level 0, and rows left behind by merged runs. */
+    private static long[] runState(Database db) {
+        return db.read(d -> {
+            try (ResultSet row = d.prepare("SELECT coalesce(max(last_seq), 0), "
+                    + "(SELECT count(*) FROM audit_runs WHERE level = 0), "
+                    + "(SELECT count(*) FROM audit_run_entries WHERE run NOT IN (SELECT run FROM audit_runs)) "
+                    + "FROM audit_runs").executeQuery()) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
+            }
+        });
+    }
+}
