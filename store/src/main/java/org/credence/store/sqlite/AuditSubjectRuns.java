@@ -71,9 +71,14 @@ final class AuditSubjectRuns {
     /** A merge's sources: the runs of its level within its numbers (runs never overlap, so exactly those). */
     private static final String SOURCES =
             "SELECT run FROM audit_runs WHERE level = ?2 AND first_seq >= ?3 AND last_seq <= ?4";
-    private static final String SLICE_END = "SELECT subject_hash FROM audit_run_entries"
-            + " WHERE run = (" + SOURCES + " ORDER BY first_seq LIMIT 1) AND subject_hash > ?5"
-            + " ORDER BY subject_hash, at, seq LIMIT 1 OFFSET ?6";
+    /**
+     * Where the next slice ends: the nearest of each source's subject a share of a step further on
+     * (min skips the sources with less than that left), so that no source gives more than its share;
+     * NULL when every source has less, and the slice takes all the rest.
+     */
+    private static final String SLICE_END = "SELECT min((SELECT subject_hash FROM audit_run_entries e"
+            + " WHERE e.run = s.run AND e.subject_hash > ?5 ORDER BY e.subject_hash, e.at, e.seq LIMIT 1 OFFSET ?6))"
+            + " FROM audit_runs s WHERE s.level = ?2 AND s.first_seq >= ?3 AND s.last_seq <= ?4";
     private static final String SLICE = " FROM audit_run_entries WHERE run IN (" + SOURCES + ")"
             + " AND subject_hash >= ?5 AND subject_hash < ?6";
     private static final String MOVE = "INSERT INTO audit_run_entries (run, subject_hash, at, seq)"
@@ -199,7 +204,6 @@ final class AuditSubjectRuns {
      */
     private void slice(Database d, Merge merge) throws SQLException {
         PreparedStatement end = bindMerge(d.prepare(SLICE_END), merge, merge.next());
-        // Runs of one level are about the same size, so a step's share of the first source bounds the slice.
         end.setInt(6, Math.max(1, step / fanout));
         String until = null;
         try (ResultSet row = end.executeQuery()) {

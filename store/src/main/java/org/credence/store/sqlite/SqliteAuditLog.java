@@ -109,8 +109,10 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final String HEAD = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
     private static final String INSERT =
             "INSERT INTO audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // The subject is checked again on the row itself: should the trail ever be cut at its end and
+    // grow again, a run's old numbers would name other entries, and those must not be shown.
     private static final String BY_SUBJECT = "SELECT " + COLUMNS + " FROM audit WHERE seq IN ("
-            + AuditSubjectRuns.SUBJECT_SEQS + ") ORDER BY at, seq";
+            + AuditSubjectRuns.SUBJECT_SEQS + ") AND subject_hash = ?1 ORDER BY at, seq";
     /** Bounds for a query open at either end: every stored time sorts after "" and before "~". */
     private static final String EARLIEST = "";
     private static final String LATEST = "~";
@@ -322,12 +324,15 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 // An entry costs a flush and a move per level it is merged through; three steps' worth
                 // of work per step of entries keeps up with a steady load.
                 long steps = Math.max(1, STEPS_PER_STEP_OF_ENTRIES * owed / runs.step());
+                long done = 0;
                 behind = true;
-                // A closing log stops here: what is left, the next process that writes carries on.
-                for (long i = 0; i < steps && behind && !closing; i++) {
+                // Entries waiting, or a closing log, come first: the steps left over are owed to the
+                // next round, and what a closed log leaves the next process that writes carries on.
+                while (done < steps && behind && !closing && (done == 0 || queue.isEmpty())) {
                     behind = maintain(false);
+                    done++;
                 }
-                owed = 0;
+                owed = (steps - done) * runs.step() / STEPS_PER_STEP_OF_ENTRIES;
             }
         }
         stopped = true;
@@ -345,7 +350,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     boolean maintain(boolean idle) {
         try {
             return db.transaction((d, transaction) -> runs.maintain(d, idle));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too, as in write: a writer that died would leave every later caller waiting.
             LOG.warn("the audit trail's index by subject could not be brought up to date; will retry", e);
             return false;
         }
