@@ -160,12 +160,7 @@ final class AuditSubjectRuns {
         flush.setLong(2, indexed);
         flush.setLong(3, upTo);
         flush.executeUpdate();
-        PreparedStatement register = d.prepare(REGISTER);
-        register.setLong(1, run);
-        register.setInt(2, 0);
-        register.setLong(3, indexed + 1);
-        register.setLong(4, upTo);
-        register.executeUpdate();
+        register(d, run, 0, indexed + 1, upTo);
     }
 
     private boolean startMerge(Database d) throws SQLException {
@@ -230,15 +225,19 @@ final class AuditSubjectRuns {
             return;
         }
         bindMerge(d.prepare(RETIRE), merge, null).executeUpdate();
-        PreparedStatement register = d.prepare(REGISTER);
-        register.setLong(1, merge.run());
-        register.setInt(2, merge.level() + 1);
-        register.setLong(3, merge.first());
-        register.setLong(4, merge.last());
-        register.executeUpdate();
+        register(d, merge.run(), merge.level() + 1, merge.first(), merge.last());
         PreparedStatement finish = d.prepare(FINISH);
         finish.setLong(1, merge.run());
         finish.executeUpdate();
+    }
+
+    private static void register(Database d, long run, int level, long first, long last) throws SQLException {
+        PreparedStatement register = d.prepare(REGISTER);
+        register.setLong(1, run);
+        register.setInt(2, level);
+        register.setLong(3, first);
+        register.setLong(4, last);
+        register.executeUpdate();
     }
 
     /** Binds ?1 to ?4 (the new run and the sources) and, when given, ?5 (the first subject of the slice). */

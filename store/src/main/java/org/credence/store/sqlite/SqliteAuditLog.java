@@ -113,6 +113,9 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     // grow again, a run's old numbers would name other entries, and those must not be shown.
     private static final String BY_SUBJECT = "SELECT " + COLUMNS + " FROM audit WHERE seq IN ("
             + AuditSubjectRuns.SUBJECT_SEQS + ") AND subject_hash = ?1 ORDER BY at, seq";
+    /** Parameters as BY_SUBJECT's; ?1 (the subject) is bound but unused. */
+    private static final String BY_TIME = "SELECT " + COLUMNS + " FROM audit WHERE at >= ?2 AND at < ?3"
+            + " ORDER BY at, seq LIMIT ?4";
     /** Bounds for a query open at either end: every stored time sorts after "" and before "~". */
     private static final String EARLIEST = "";
     private static final String LATEST = "~";
@@ -183,41 +186,12 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public List<AuditEntry> entries(Query query) {
-        if (query.subjectHash().isPresent()) {
-            return bySubject(query);
-        }
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit");
-        List<String> parameters = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        query.from().ifPresent(from -> {
-            conditions.add("at >= ?");
-            parameters.add(Timestamps.format(from));
-        });
-        query.to().ifPresent(to -> {
-            conditions.add("at < ?");
-            parameters.add(Timestamps.format(to));
-        });
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
-        // (at, seq) is the order of audit_by_time, so no answer is sorted after it is read.
-        sql.append(" ORDER BY at, seq LIMIT ?");
+        // One subject's entries come through the runs (see AuditSubjectRuns); a stretch of time through
+        // audit_by_time, whose order (at, seq) is the answer's, so nothing is sorted after it is read.
+        String sql = query.subjectHash().isPresent() ? BY_SUBJECT : BY_TIME;
         return db.read(d -> {
-            PreparedStatement select = d.prepare(sql.toString());
-            int index = 1;
-            for (String parameter : parameters) {
-                select.setString(index++, parameter);
-            }
-            select.setInt(index, query.limit());
-            return rows(select);
-        });
-    }
-
-    /** One subject's entries: numbers from the runs and the tail (see AuditSubjectRuns), then the rows. */
-    private List<AuditEntry> bySubject(Query query) {
-        return db.read(d -> {
-            PreparedStatement select = d.prepare(BY_SUBJECT);
-            select.setString(1, query.subjectHash().orElseThrow());
+            PreparedStatement select = d.prepare(sql);
+            select.setString(1, query.subjectHash().orElse(null));
             select.setString(2, query.from().map(Timestamps::format).orElse(EARLIEST));
             select.setString(3, query.to().map(Timestamps::format).orElse(LATEST));
             select.setInt(4, query.limit());
