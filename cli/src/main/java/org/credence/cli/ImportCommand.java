@@ -6,14 +6,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.credence.store.AuditLog;
 import org.credence.formats.Json;
 import org.credence.formats.RecordFiles;
 import org.credence.record.RecordBatch;
 import org.credence.record.RecordReader;
+import org.credence.record.RecordStream;
 import org.credence.store.RecordStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,47 +42,43 @@ final class ImportCommand extends CliCommand {
         }
     }
 
-    /** Imports {@code file} into an open node; shared with the demo. */
+    /**
+     * Imports {@code file} into an open node; shared with the demo. The file is stored as it is read, in
+     * one transaction with an audit entry per record, so its size is bounded by the disk, not memory.
+     */
     static int run(Node node, Path file, PrintWriter out, PrintWriter err) throws IOException {
         RecordReader reader = new RecordReader(node.state.snapshot().rulebook().catalog(), node.ids, Json::canonical);
-        RecordBatch batch;
-        try (InputStream in = Files.newInputStream(file)) {
-            batch = RecordFiles.read(in, RecordFiles.Format.ofFileName(file.toString()), reader, node.today());
+        RecordStore.ImportAudit audit = new RecordStore.ImportAudit(node.clock.instant(), Cli.actor(), Cli.ROLE,
+                "record.submit", "import of " + file.getFileName());
+        RecordStore.ImportResult result;
+        List<RecordBatch.LineProblem> problems;
+        try (InputStream in = Files.newInputStream(file);
+             RecordStream stream = RecordFiles.stream(in, RecordFiles.Format.ofFileName(file.toString()), reader,
+                     node.today())) {
+            result = node.state.importRecords(stream, node.clock.instant(), audit);
+            problems = stream.problems();
         } catch (NoSuchFileException e) {
             throw new UserError("no such file: " + file);
+        } catch (UncheckedIOException e) {
+            throw new UserError(file + ": " + e.getMessage() + " (" + e.getCause().getMessage() + "); nothing was stored");
         }
-        if (!batch.accepted()) {
-            batch.problems().forEach(p -> err.println(file + ": " + p));
-            throw new UserError(file + ": rejected, " + batch.problems().size() + " problem(s); nothing was stored");
-        }
-        switch (node.state.submit(batch.records(), node.clock.instant())) {
-            case RecordStore.Conflicted conflicted -> {
-                for (RecordStore.Conflict c : conflicted.conflicts()) {
-                    var mine = batch.records().get(c.index());
-                    err.println(file + ": source " + mine.source() + " source_ref " + mine.sourceRef()
-                            + ": conflicts with stored record " + c.existing().id());
-                }
-                throw new UserError(file + ": rejected, " + conflicted.conflicts().size()
-                        + " conflict(s) with stored records; nothing was stored");
+        switch (result) {
+            case RecordStore.ImportRejected rejected -> {
+                List<RecordBatch.LineProblem> all = new ArrayList<>(problems);
+                rejected.conflicts().forEach(c -> all.add(problem(c)));
+                all.sort(Comparator.comparingInt(RecordBatch.LineProblem::line));
+                all.forEach(p -> err.println(file + ": " + p));
+                throw new UserError(file + ": rejected, " + all.size() + " problem(s); nothing was stored");
             }
-            case RecordStore.Appended appended -> {
-                // One run of entries, one per record, committed in one transaction; one instant for
-                // the run, since its entries record one operation.
-                Instant audited = node.clock.instant();
-                String actor = Cli.actor();
-                String purpose = "import of " + file.getFileName();
-                // Built on all cores: each needs the keyed hash of its subject (an HMAC per record).
-                List<AuditLog.AuditEvent> events = appended.outcomes().parallelStream()
-                        .map(outcome -> new AuditLog.AuditEvent(audited, actor, Cli.ROLE, "record.submit",
-                                Optional.of(node.store.vault().subjectHash(outcome.record().submission().subject().id())),
-                                purpose, outcome.describe()))
-                        .toList();
-                node.store.audit().appendAll(events).join();
-                out.println(file + ": " + batch.records().size() + " records, "
-                        + appended.storedCount() + " stored, " + (batch.records().size() - appended.storedCount())
-                        + " already present");
-            }
+            case RecordStore.Imported imported -> out.println(file + ": " + imported.records() + " records, "
+                    + imported.stored() + " stored, " + (imported.records() - imported.stored()) + " already present");
         }
         return 0;
+    }
+
+    private static RecordBatch.LineProblem problem(RecordStore.LineConflict conflict) {
+        return new RecordBatch.LineProblem(conflict.line(), "source_ref", conflict.existingLine().isPresent()
+                ? "conflicts with line " + conflict.existingLine().getAsInt() + ": same source and source_ref, different record"
+                : "conflicts with stored record " + conflict.existingId() + ": same source and source_ref, different record");
     }
 }

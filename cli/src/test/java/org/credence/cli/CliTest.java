@@ -74,6 +74,34 @@ class CliTest {
     }
 
     @Test
+    void importNamesTheLineOfEveryConflictAndStoresNothing() throws Exception {
+        Path first = harness.write("first.ndjson", record("court-1", "K-1", PERSON, "person", "court.judgment_default", "2026-03-01"));
+        assertThat(cli("import", first.toString(), "--data", data).exit()).isZero();
+        String trail = cli("verify", "--data", data).out();
+        Path clashing = harness.write("clashing.ndjson", String.join("\n",
+                record("court-1", "K-2", PERSON, "person", "court.judgment_default", "2026-03-01"),
+                record("court-1", "K-1", PERSON, "person", "court.judgment_default", "2026-04-01"),
+                record("court-1", "K-3", "11010519491231002Y", "person", "court.judgment_default", "2026-03-01"),
+                record("court-1", "K-2", PERSON, "person", "court.judgment_default", "2026-05-01"),
+                record("court-1", "K-2", PERSON, "person", "court.judgment_default", "2026-03-01")));
+
+        Harness.Result rejected = cli("import", clashing.toString(), "--data", data);
+
+        assertThat(rejected.exit()).isEqualTo(1);
+        List<String> lines = rejected.err().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo(clashing + ": line 2: source_ref: "
+                + "conflicts with stored record 1: same source and source_ref, different record");
+        assertThat(lines.get(1)).startsWith(clashing + ": line 3: subject.id: wrong check character");
+        assertThat(lines.get(2)).isEqualTo(clashing + ": line 4: source_ref: "
+                + "conflicts with line 1: same source and source_ref, different record");
+        assertThat(lines.get(3)).endsWith("rejected, 3 problem(s); nothing was stored");
+        assertThat(cli("verify", "--data", data).out()).isEqualTo(trail);
+        assertThat(Json.mapper().readTree(cli("file", PERSON, "--data", data, "--json").out()).path("records"))
+                .hasSize(1);
+    }
+
+    @Test
     void importReadsCsvWithTheSameRules() throws Exception {
         Path good = harness.write("records.csv", String.join("\n",
                 "source,source_ref,subject_id,subject_kind,subject_name,type,occurred_at,details",

@@ -1,6 +1,7 @@
 package org.credence.record;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,27 @@ public final class RecordBatch {
     public void add(int line, RecordReader.Result result) {
         switch (result) {
             case RecordReader.Rejected rejected -> rejected.problems().forEach(p -> problem(line, p));
-            case RecordReader.Accepted accepted -> accept(line, accepted.record());
+            case RecordReader.Accepted accepted -> add(line, accepted.record());
         }
+    }
+
+    /** Adds the records and problems of {@code stream}, read to its end. */
+    public static RecordBatch of(RecordStream stream) {
+        RecordBatch batch = new RecordBatch();
+        for (var chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
+            for (int i = 0; i < chunk.get().size(); i++) {
+                batch.add(chunk.get().lines()[i], chunk.get().records().get(i));
+            }
+        }
+        batch.problems.addAll(stream.problems());
+        return batch;
     }
 
     public void problem(int line, Problem problem) {
         problems.add(new LineProblem(line, problem.path(), problem.message()));
     }
 
-    private void accept(int line, RecordSubmission record) {
+    public void add(int line, RecordSubmission record) {
         Key key = new Key(record.source(), record.sourceRef());
         RecordSubmission earlier = byKey.putIfAbsent(key, record);
         if (earlier == null) {
@@ -61,7 +74,8 @@ public final class RecordBatch {
         return List.copyOf(records);
     }
 
+    /** Every problem, in line order (a line's own problems in the order they were found). */
     public List<LineProblem> problems() {
-        return List.copyOf(problems);
+        return problems.stream().sorted(Comparator.comparingInt(LineProblem::line)).toList();
     }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import org.credence.catalog.Catalog;
 import org.credence.catalog.CreditList;
 import org.credence.record.RecordState;
+import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
-import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.Standing;
@@ -82,26 +82,68 @@ public final class CreditState {
     public synchronized RecordStore.AppendResult submit(List<RecordSubmission> submissions, Instant now) {
         RecordStore.AppendResult result = records.append(submissions, now);
         if (result instanceof RecordStore.Appended appended) {
-            List<StoredRecord> stored = appended.outcomes().stream()
-                    .filter(o -> o instanceof RecordStore.Stored).map(RecordStore.Outcome::record).toList();
-            LocalDate today = LocalDate.now(clock);
-            Map<String, List<String>> blackBefore = new HashMap<>();
-            for (StoredRecord r : stored) {
-                blackBefore.computeIfAbsent(r.submission().subject().id(), id -> blackLists(id, today));
+            Listings listings = new Listings(LocalDate.now(clock));
+            for (RecordStore.Outcome outcome : appended.outcomes()) {
+                if (outcome instanceof RecordStore.Stored stored) {
+                    listings.touch(stored.record().submission().subject().id());
+                    snapshot.index().apply(stored.record());
+                }
             }
-            stored.forEach(snapshot.index()::apply);
+            listings.notify(now);
+        }
+        return result;
+    }
+
+    /**
+     * Stores a stream of records with an audit entry each, all or none (see
+     * {@link RecordStore#importRecords}), and, once durable, applies the new ones to the index as the
+     * store now holds them and tells every subject that entered a black list. Only the new records'
+     * facts are read back, so the stream's records are never all in memory.
+     */
+    public synchronized RecordStore.ImportResult importRecords(RecordStream stream, Instant now,
+                                                               RecordStore.ImportAudit audit) {
+        RecordStore.ImportResult result = records.importRecords(stream, now, audit);
+        if (result instanceof RecordStore.Imported imported && imported.stored() > 0) {
+            Listings listings = new Listings(LocalDate.now(clock));
+            records.forEachFact(imported.firstId(), imported.lastId(), fact -> {
+                listings.touch(fact.subjectId());
+                snapshot.index().apply(fact);
+            });
+            listings.notify(now);
+        }
+        return result;
+    }
+
+    /**
+     * The black lists each subject touched by a submission was on before it, so that those it is on
+     * after can be told. A subject is touched before its first new record is applied.
+     */
+    private final class Listings {
+        private final LocalDate today;
+        private final Map<String, List<String>> blackBefore = new HashMap<>();
+
+        Listings(LocalDate today) {
+            this.today = today;
+        }
+
+        void touch(String subjectId) {
+            blackBefore.computeIfAbsent(subjectId, id -> blackLists(id, today));
+        }
+
+        void notify(Instant now) {
             List<RightsStore.Addressed> notices = new ArrayList<>();
             blackBefore.forEach((subject, before) -> noticeNewListings(subject, before, today, now, notices));
             if (!notices.isEmpty()) {
                 rights.notifyAll(notices);
             }
         }
-        return result;
     }
 
     private List<String> blackLists(String subjectId, LocalDate today) {
-        return snapshot.rulebook().memberships(snapshot.index().history(subjectId), today).stream()
+        List<String> codes = snapshot.rulebook().memberships(snapshot.index().history(subjectId), today).stream()
                 .filter(m -> m.list().kind() == CreditList.Kind.BLACK).map(m -> m.list().code()).toList();
+        // Most subjects are on none; one shared empty list keeps a large import's map small.
+        return codes.isEmpty() ? List.of() : codes;
     }
 
     private void noticeNewListings(String subjectId, List<String> before, LocalDate today, Instant now,

@@ -3,8 +3,10 @@ package org.credence.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.credence.record.RecordState;
+import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
@@ -23,6 +25,45 @@ public interface RecordStore {
      */
     AppendResult append(List<RecordSubmission> records, Instant recordedAt);
 
+    /**
+     * Stores the records of {@code stream} as they are read, in one transaction together with one audit
+     * entry per record ({@code audit} says whose, under one instant): all of it durable together, or none
+     * of it. Nothing is kept when the stream ends with problems or a record conflicts with a stored one
+     * or with an earlier line; then every conflict is reported, by line. A record already stored with the
+     * same content, or twice in the stream, is stored once and audited as a duplicate. Memory does not
+     * grow with the stream but by four bytes per new record.
+     */
+    ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit);
+
+    /** Whose import it is, for the audit entry of each of its records. */
+    record ImportAudit(Instant at, String actor, String role, String action, String purpose) {
+    }
+
+    /** The outcome of an import: stored, or rejected with nothing kept. */
+    sealed interface ImportResult permits Imported, ImportRejected {
+    }
+
+    /**
+     * Stored: {@code records} valid records read, {@code stored} of them new, with the ids
+     * {@code firstId} to {@code lastId}; the others were already stored.
+     */
+    record Imported(long records, long stored, long firstId, long lastId) implements ImportResult {
+    }
+
+    /** Nothing stored: the stream had problems, or these lines conflict (empty when only the stream's problems). */
+    record ImportRejected(List<LineConflict> conflicts) implements ImportResult {
+        public ImportRejected {
+            conflicts = List.copyOf(conflicts);
+        }
+    }
+
+    /**
+     * The record on {@code line} has the (source, source_ref) of stored record {@code existingId} but
+     * different content; {@code existingLine} is that record's line when it came from the same stream.
+     */
+    record LineConflict(int line, long existingId, OptionalInt existingLine) {
+    }
+
     /** Every stored record in id order, for rebuilding derived state. */
     void forEach(Consumer<StoredRecord> sink);
 
@@ -39,7 +80,12 @@ public interface RecordStore {
      * Much cheaper than {@link #forEach}: only the subject id is unsealed, and the store may read ahead
      * and unseal on other threads, so the consumer should be all the start-up has to wait for.
      */
-    void forEachFact(Consumer<Fact> sink);
+    default void forEachFact(Consumer<Fact> sink) {
+        forEachFact(1, Long.MAX_VALUE, sink);
+    }
+
+    /** As {@link #forEachFact(Consumer)}, for the records with ids {@code firstId} to {@code lastId} only. */
+    void forEachFact(long firstId, long lastId, Consumer<Fact> sink);
 
     /** The records about one subject, in id order. */
     List<StoredRecord> recordsOf(String subjectId);

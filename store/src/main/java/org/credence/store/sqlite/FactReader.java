@@ -42,7 +42,7 @@ final class FactReader {
             SELECT id, subject_id_sealed, subject_kind = 'organization', type, unixepoch(occurred_at) / 86400,
                    CASE state WHEN 'recorded' THEN 0 WHEN 'annulled' THEN 1 WHEN 'repaired' THEN 2 ELSE -1 END,
                    CASE subject_kind WHEN 'organization' THEN subject_name_sealed END
-              FROM records WHERE id > ? ORDER BY id LIMIT ?""";
+              FROM records WHERE id > ? AND id <= ? ORDER BY id LIMIT ?""";
     private static final RecordState[] STATES = {RecordState.RECORDED, RecordState.ANNULLED, RecordState.REPAIRED};
 
     private final Database db;
@@ -56,16 +56,17 @@ final class FactReader {
         this.vault = vault;
     }
 
-    void forEach(Consumer<Fact> sink) {
+    /** Delivers the facts of the records with ids {@code firstId} to {@code lastId}. */
+    void forEach(long firstId, long lastId, Consumer<Fact> sink) {
         try (ExecutorService reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("credence-fact-reader").daemon().factory())) {
-            CompletableFuture<Chunk> next = CompletableFuture.supplyAsync(() -> unseal(read(0)), reader);
+            CompletableFuture<Chunk> next = CompletableFuture.supplyAsync(() -> unseal(read(firstId - 1, lastId)), reader);
             while (true) {
                 Chunk chunk = await(next);
                 if (chunk.size == 0) {
                     return;
                 }
-                next = CompletableFuture.supplyAsync(() -> unseal(read(chunk.ids[chunk.size - 1])), reader);
+                next = CompletableFuture.supplyAsync(() -> unseal(read(chunk.ids[chunk.size - 1], lastId)), reader);
                 chunk.deliver(sink);
             }
         }
@@ -88,11 +89,12 @@ final class FactReader {
         }
     }
 
-    private Chunk read(long after) {
+    private Chunk read(long after, long upTo) {
         return db.read(d -> {
             PreparedStatement page = d.prepare(PAGE);
             page.setLong(1, after);
-            page.setInt(2, CHUNK);
+            page.setLong(2, upTo);
+            page.setInt(3, CHUNK);
             Chunk chunk = new Chunk();
             try (ResultSet row = page.executeQuery()) {
                 while (row.next()) {

@@ -1,48 +1,41 @@
 package org.credence.store.sqlite;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
-import org.credence.record.RecordState;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
+import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.RecordStore.AppendResult;
 import org.credence.store.RecordStore.Appended;
 import org.credence.store.RecordStore.Conflict;
 import org.credence.store.RecordStore.Conflicted;
 import org.credence.store.RecordStore.Duplicate;
+import org.credence.store.RecordStore.ImportAudit;
+import org.credence.store.RecordStore.ImportRejected;
+import org.credence.store.RecordStore.ImportResult;
+import org.credence.store.RecordStore.Imported;
+import org.credence.store.RecordStore.LineConflict;
 import org.credence.store.RecordStore.Outcome;
 import org.credence.store.RecordStore.Stored;
 import org.credence.store.Vault;
 
 /**
- * Appends a batch of records in one transaction, all or nothing.
+ * Stores records in one transaction, all or nothing: a batch held in memory, or a stream read as it is
+ * stored.
  *
- * <p>Each record is inserted straight away and the unique (source, source_ref) index decides whether
- * it is new: an insert that changes no row met a stored record, which is then read back and compared.
- * New records, the common case, so cost one statement each, and conflicts are found in the same pass
- * and all reported, after which the transaction is rolled back.
+ * <p>A stream's audit entries, one per record, are chained in the records' own transaction: a crash
+ * can leave neither records without their entries nor entries without their records, and the import
+ * pays one commit. A stream is stored without knowing its length, so the index by subject is set aside
+ * (see {@link DeferredIndex}) once the records stored so far make it worth it; the rows before that
+ * point are indexed twice, which bounds the waste by the size of the table before the import.
  */
 final class RecordAppender {
-
-    private static final String MAX_ID = "SELECT coalesce(max(id), 0) FROM records";
-    private static final String INSERT = "INSERT INTO records (" + RecordRows.INSERT_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_ref) DO NOTHING";
-    private static final String BY_KEY =
-            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE source = ? AND source_ref = ?";
-
-    /** The index by subject hash, which a large append builds after its rows (see {@link DeferredIndex}). */
-    private static final String SUBJECT_INDEX = "records_by_subject";
-
-    private static final int SEAL_CHUNK = 4_096;
-    /** Below this many records a batch is sealed on the calling thread: a fork costs more than it saves. */
-    private static final int PARALLEL_FROM = 256;
 
     private final Database db;
     private final Vault vault;
@@ -54,104 +47,112 @@ final class RecordAppender {
 
     AppendResult append(List<RecordSubmission> records, Instant recordedAt) {
         return db.transaction((d, transaction) -> records.size() >= Database.LARGE_BATCH
-                ? d.withLargeCache(cached -> insert(cached, transaction, records, recordedAt))
-                : insert(d, transaction, records, recordedAt));
+                ? d.withLargeCache(cached -> append(cached, transaction, records, recordedAt))
+                : append(d, transaction, records, recordedAt));
     }
 
-    private AppendResult insert(Database d, Database.Transaction transaction, List<RecordSubmission> records,
+    private AppendResult append(Database d, Database.Transaction transaction, List<RecordSubmission> records,
                                 Instant recordedAt) throws SQLException {
-        String recordedText = Timestamps.format(recordedAt);
-        // Ids are handed out here rather than by SQLite so that each outcome knows its id without
-        // a round trip; the transaction holds the write lock, so no one else can take them.
-        long nextId = maxId(d) + 1;
-        DeferredIndex bySubject = DeferredIndex.worthIt(records.size(), nextId - 1)
-                ? DeferredIndex.drop(d, SUBJECT_INDEX) : null;
-        PreparedStatement insert = d.prepare(INSERT);
-        RecordRows rows = new RecordRows(vault);
+        RecordInserts inserts = new RecordInserts(d, vault, recordedAt);
+        inserts.deferIndexIfWorthIt(records.size());
         List<Outcome> outcomes = new ArrayList<>(records.size());
         List<Conflict> conflicts = new ArrayList<>();
-        CompletableFuture<RecordRows.Sealed[]> ahead = CompletableFuture.completedFuture(seal(rows, records, 0));
-        for (int from = 0; from < records.size(); from += SEAL_CHUNK) {
-            RecordRows.Sealed[] sealed = await(ahead);
-            int next = from + SEAL_CHUNK;
-            if (next < records.size()) {
-                ahead = CompletableFuture.supplyAsync(() -> seal(rows, records, next));
+        inserts.insert(records, new RecordInserts.Outcomes() {
+            @Override
+            public void stored(int index, StoredRecord record, String subjectHash) {
+                outcomes.add(new Stored(record));
             }
-            for (int index = from; index < from + sealed.length; index++) {
-                RecordSubmission record = records.get(index);
-                rows.bindNew(insert, nextId, record, sealed[index - from], recordedText);
-                if (insert.executeUpdate() == 1) {
-                    outcomes.add(new Stored(new StoredRecord(nextId, record, recordedAt, RecordState.RECORDED)));
-                    nextId++;
-                    continue;
-                }
-                // The stored record may be one added earlier in this very batch: equal content makes
-                // the later one its duplicate, different content is a conflict like any other (the
-                // caller normally refuses such a batch before it gets here). The stored record is
-                // opened to compare, since sealing the same text twice never gives the same bytes.
-                StoredRecord existing = byKey(d, rows, record);
-                if (existing.submission().equals(record)) {
-                    outcomes.add(new Duplicate(existing));
-                } else {
-                    conflicts.add(new Conflict(index, existing));
-                }
+
+            @Override
+            public void duplicate(int index, StoredRecord existing, String subjectHash) {
+                outcomes.add(new Duplicate(existing));
             }
-        }
+
+            @Override
+            public void conflict(int index, StoredRecord existing) {
+                conflicts.add(new Conflict(index, existing));
+            }
+        });
         if (!conflicts.isEmpty()) {
             // The rollback brings back the index too.
             transaction.rollbackOnly();
             return new Conflicted(conflicts);
         }
-        if (bySubject != null) {
-            bySubject.rebuild(d);
-        }
+        inserts.finish();
         return new Appended(outcomes);
     }
 
-    /**
-     * Hashes and seals the records from {@code from} on, at most {@link #SEAL_CHUNK} of them. Each record's
-     * keyed hash and three AES-GCM seals are independent of every other record's, and were half of the
-     * Java time of a large append on one core; so the next chunk is sealed on another core while this
-     * one's rows are inserted, in order, on the transaction's thread. A chunk bounds the sealed values
-     * held at once.
-     */
-    private static RecordRows.Sealed[] seal(RecordRows rows, List<RecordSubmission> records, int from) {
-        RecordRows.Sealed[] sealed = new RecordRows.Sealed[Math.min(SEAL_CHUNK, records.size() - from)];
-        if (sealed.length < PARALLEL_FROM) {
-            for (int i = 0; i < sealed.length; i++) {
-                sealed[i] = rows.seal(records.get(from + i));
+    ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit) {
+        return db.transaction((d, transaction) -> d.withLargeCache(cached -> {
+            StreamImport run = new StreamImport(cached, recordedAt, audit);
+            for (var chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
+                run.add(chunk.get());
             }
-        } else {
-            IntStream.range(0, sealed.length).parallel().forEach(i -> sealed[i] = rows.seal(records.get(from + i)));
-        }
-        return sealed;
-    }
-
-    private static RecordRows.Sealed[] await(CompletableFuture<RecordRows.Sealed[]> sealed) {
-        try {
-            return sealed.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    private static long maxId(Database d) throws SQLException {
-        try (ResultSet row = d.prepare(MAX_ID).executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
-    private static StoredRecord byKey(Database d, RecordRows rows, RecordSubmission record) throws SQLException {
-        PreparedStatement query = d.prepare(BY_KEY);
-        query.setString(1, record.source());
-        query.setString(2, record.sourceRef());
-        try (ResultSet row = query.executeQuery()) {
-            if (!row.next()) {
-                throw new IllegalStateException("insert of " + record.source() + "/" + record.sourceRef()
-                        + " changed nothing, yet no record has that key");
+            if (!stream.problems().isEmpty() || !run.conflicts.isEmpty()) {
+                transaction.rollbackOnly();
+                return new ImportRejected(run.conflicts);
             }
-            return rows.read(row);
+            return run.finish();
+        }));
+    }
+
+    /** One stream's import inside its transaction. */
+    private final class StreamImport implements RecordInserts.Outcomes {
+        private final RecordInserts inserts;
+        private final AuditChain chain;
+        private final ImportAudit audit;
+        private final List<LineConflict> conflicts = new ArrayList<>();
+        // The line of each record stored here, by id less the first id: a later line conflicting with it
+        // is reported against the line, as a file's author would look for it.
+        private int[] storedLines = new int[1024];
+        private long records;
+        private RecordStream.Chunk chunk;
+
+        StreamImport(Database d, Instant recordedAt, ImportAudit audit) throws SQLException {
+            this.inserts = new RecordInserts(d, vault, recordedAt);
+            this.chain = AuditChain.resume(d, SqliteAuditLog.sha256());
+            this.audit = audit;
+        }
+
+        void add(RecordStream.Chunk next) throws SQLException {
+            chunk = next;
+            inserts.insert(next.records(), this);
+            records += next.size();
+            inserts.deferIndexIfWorthIt(0);
+        }
+
+        Imported finish() throws SQLException {
+            chain.flush();
+            inserts.finish();
+            long first = inserts.firstId();
+            return new Imported(records, inserts.stored(), first, first + inserts.stored() - 1);
+        }
+
+        @Override
+        public void stored(int index, StoredRecord record, String subjectHash) throws SQLException {
+            int offset = Math.toIntExact(record.id() - inserts.firstId());
+            if (offset == storedLines.length) {
+                storedLines = Arrays.copyOf(storedLines, offset * 2);
+            }
+            storedLines[offset] = chunk.lines()[index];
+            audit(subjectHash, "stored " + record.id());
+        }
+
+        @Override
+        public void duplicate(int index, StoredRecord existing, String subjectHash) throws SQLException {
+            audit(subjectHash, "duplicate of " + existing.id());
+        }
+
+        @Override
+        public void conflict(int index, StoredRecord existing) {
+            long offset = existing.id() - inserts.firstId();
+            conflicts.add(new LineConflict(chunk.lines()[index], existing.id(),
+                    offset >= 0 ? OptionalInt.of(storedLines[(int) offset]) : OptionalInt.empty()));
+        }
+
+        private void audit(String subjectHash, String outcome) throws SQLException {
+            chain.append(new AuditEvent(audit.at(), audit.actor(), audit.role(), audit.action(),
+                    Optional.of(subjectHash), audit.purpose(), outcome));
         }
     }
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -96,7 +95,6 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     // Beyond this many waiting entries appenders block: memory stays bounded under overload.
     private static final int QUEUE_CAPACITY = 65_536;
     private static final int VERIFY_PAGE = 10_000;
-    private static final int FLUSH_ROWS = 10_000;
     private static final byte[] ABSENT = {-1, -1, -1, -1};
     private static final HexFormat HEX = HexFormat.of();
 
@@ -104,11 +102,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final long IDLE_MILLIS = 1_000;
     private static final int STEPS_PER_STEP_OF_ENTRIES = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SqliteAuditLog.class);
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "seq, at, actor, role, action, subject_hash, purpose, outcome, previous_hash, hash";
-    private static final String HEAD = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
-    private static final String INSERT =
-            "INSERT INTO audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // The subject is checked again on the row itself: should the trail ever be cut at its end and
     // grow again, a run's old numbers would name other entries, and those must not be shown.
     private static final String BY_SUBJECT = "SELECT " + COLUMNS + " FROM audit WHERE seq IN ("
@@ -357,47 +352,16 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     }
 
     private List<List<AuditEntry>> insert(Database d, List<Pending> batch) throws SQLException {
-        long seq = 0;
-        String previous = GENESIS;
-        try (ResultSet head = d.prepare(HEAD).executeQuery()) {
-            if (head.next()) {
-                seq = head.getLong(1);
-                previous = head.getString(2);
-            }
-        }
-        PreparedStatement insert = d.prepare(INSERT);
-        // The statement is shared and kept: a batch that failed halfway must not leave rows queued on it.
-        insert.clearBatch();
+        AuditChain chain = AuditChain.resume(d, writerDigest);
         List<List<AuditEntry>> entries = new ArrayList<>(batch.size());
-        int bound = 0;
-        // The entries of an import share one instant, and formatting it per entry was a tenth of the
-        // writer's time in a profile of an import.
-        Instant lastAt = null;
-        String lastAtText = null;
         for (Pending pending : batch) {
             List<AuditEntry> run = new ArrayList<>(pending.events.size());
             for (AuditEvent event : pending.events) {
-                seq++;
-                if (!event.at().equals(lastAt)) {
-                    lastAt = event.at();
-                    lastAtText = Timestamps.format(lastAt);
-                }
-                Row row = new Row(seq, lastAtText, event.actor(), event.role(), event.action(),
-                        event.subjectHash().orElse(null), event.purpose(), event.outcome(), previous, null);
-                String hash = row.recomputedHash(writerDigest);
-                row.bind(insert, hash);
-                insert.addBatch();
-                // A run can be hundreds of thousands of entries; the driver keeps every bound value of
-                // a pending batch, so they are handed to SQLite as they come.
-                if (++bound % FLUSH_ROWS == 0) {
-                    insert.executeBatch();
-                }
-                run.add(new AuditEntry(seq, event, previous, hash));
-                previous = hash;
+                run.add(chain.append(event));
             }
             entries.add(run);
         }
-        insert.executeBatch();
+        chain.flush();
         return entries;
     }
 
@@ -494,7 +458,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     }
 
     /** One row of the table, every column as stored. */
-    private record Row(long seq, String at, String actor, String role, String action, String subjectHash,
+    record Row(long seq, String at, String actor, String role, String action, String subjectHash,
                        String purpose, String outcome, String previousHash, String hash) {
 
         static Row read(ResultSet rows) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.record.RecordState;
+import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
@@ -53,6 +54,11 @@ final class SqliteRecords implements RecordStore {
     }
 
     @Override
+    public ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit) {
+        return appender.importRecords(stream, recordedAt, audit);
+    }
+
+    @Override
     public void forEach(Consumer<StoredRecord> sink) {
         // Pages by id rather than one long cursor: the sink runs outside the lock, and no read
         // transaction stays open long enough to stop the log from being checkpointed.
@@ -69,8 +75,8 @@ final class SqliteRecords implements RecordStore {
     }
 
     @Override
-    public void forEachFact(Consumer<Fact> sink) {
-        new FactReader(db, vault).forEach(sink);
+    public void forEachFact(long firstId, long lastId, Consumer<Fact> sink) {
+        new FactReader(db, vault).forEach(firstId, lastId, sink);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.record.RecordState;
+import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
@@ -105,8 +106,13 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public void forEachFact(Consumer<Fact> sink) {
-        records.forEachFact(sink);
+    public void forEachFact(long firstId, long lastId, Consumer<Fact> sink) {
+        records.forEachFact(firstId, lastId, sink);
+    }
+
+    @Override
+    public ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit) {
+        return records.importRecords(stream, recordedAt, audit);
     }
 
     @Override

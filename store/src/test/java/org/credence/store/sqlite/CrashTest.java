@@ -8,14 +8,21 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.credence.record.StoredRecord;
+import org.credence.store.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An acknowledged record survives the writer being killed with SIGKILL mid-stream. */
+/**
+ * An acknowledged record survives the writer being killed with SIGKILL mid-stream; an import killed
+ * midway leaves neither records nor audit entries, and one that returned keeps both.
+ */
 class CrashTest {
 
     /** Acknowledgements to wait for before the kill: enough that it lands among busy appends. */
@@ -63,6 +70,36 @@ class CrashTest {
         }
     }
 
+    @Test
+    void anImportKilledMidwayLeavesNoTraceAndOneThatReturnedKeepsEverything() throws Exception {
+        Process importer = start(CrashImporter.class);
+        List<String> said = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(importer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                said.add(line);
+                if (line.equals(CrashImporter.MIDWAY)) {
+                    importer.toHandle().destroyForcibly();
+                }
+            }
+        } finally {
+            importer.destroyForcibly();
+            assertThat(importer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(said).as(() -> "the importer said: " + errors())
+                .containsExactly(CrashImporter.IMPORTED, CrashImporter.MIDWAY);
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            assertThat(store.count()).isEqualTo(CrashImporter.FIRST);
+            List<AuditLog.AuditEntry> entries = store.audit().entries(new AuditLog.Query(
+                    Optional.empty(), Optional.empty(), Optional.empty(), Integer.MAX_VALUE));
+            assertThat(entries).hasSize(CrashImporter.FIRST)
+                    .allSatisfy(e -> assertThat(e.event().outcome()).isEqualTo("stored " + e.seq()));
+            assertThat(store.audit().verify()).isInstanceOf(AuditLog.Intact.class);
+        }
+    }
+
     private String errors() {
         try {
             return Files.readString(dataDir.resolve(WRITER_ERRORS));
@@ -72,10 +109,14 @@ class CrashTest {
     }
 
     private Process startWriter() throws IOException {
+        return start(CrashWriter.class);
+    }
+
+    private Process start(Class<?> main) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), dataDir.toString())
+                main.getName(), dataDir.toString())
                 .redirectError(dataDir.resolve(WRITER_ERRORS).toFile())
                 .start();
     }

@@ -105,7 +105,7 @@ class DeferredIndexTest {
     }
 
     /** Every index's name and definition, as the schema holds them. */
-    private static List<String> indexes(Database db) {
+    static List<String> indexes(Database db) {
         return db.read(d -> {
             List<String> found = new ArrayList<>();
             try (ResultSet rows = d.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")

@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.credence.record.RecordBatch;
+import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.SubjectRef;
+import org.credence.store.RecordStore;
 import org.credence.subject.ResidentIdentityNumber;
 import org.credence.subject.SubjectKind;
 import org.credence.subject.UnifiedSocialCreditCode;
@@ -59,6 +64,40 @@ final class Fixtures {
         return new RecordSubmission(source, "r" + n, person((int) (n % 1000)), "contract_default",
                 LocalDate.of(2024, 1, 1).plusDays(n % 700), Optional.empty());
     }
+
+    /**
+     * {@code records} as a stream of chunks of {@code chunk}, the nth record on line n + 1, ending with
+     * {@code problems}.
+     */
+    static RecordStream stream(List<RecordSubmission> records, int chunk, List<RecordBatch.LineProblem> problems) {
+        return new RecordStream() {
+            private int next;
+
+            @Override
+            public Optional<Chunk> next() {
+                if (next == records.size()) {
+                    return Optional.empty();
+                }
+                int from = next;
+                next = Math.min(records.size(), from + chunk);
+                return Optional.of(new Chunk(IntStream.range(from, next).map(i -> i + 1).toArray(),
+                        records.subList(from, next)));
+            }
+
+            @Override
+            public List<RecordBatch.LineProblem> problems() {
+                return next == records.size() ? problems : List.of();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Whose import the store tests' imports are. */
+    static final RecordStore.ImportAudit IMPORT =
+            new RecordStore.ImportAudit(T1, "importer", "operator", "record.submit", "import of test.ndjson");
 
     /**
      * A directory for a property's try: jqwik runs tries outside JUnit's {@code @TempDir}, so each

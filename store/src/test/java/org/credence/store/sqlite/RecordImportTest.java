@@ -1,0 +1,156 @@
+package org.credence.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.credence.store.sqlite.Fixtures.IMPORT;
+import static org.credence.store.sqlite.Fixtures.T0;
+import static org.credence.store.sqlite.Fixtures.T1;
+import static org.credence.store.sqlite.Fixtures.numbered;
+import static org.credence.store.sqlite.Fixtures.stream;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.LongStream;
+import org.credence.record.RecordBatch;
+import org.credence.record.RecordSubmission;
+import org.credence.store.AuditLog;
+import org.credence.store.RecordStore;
+import org.credence.store.RecordStore.ImportRejected;
+import org.credence.store.RecordStore.Imported;
+import org.credence.store.RecordStore.LineConflict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stream is stored with an audit entry per record, all in one transaction: everything or, on a
+ * problem or conflict anywhere in it, nothing at all, neither records nor entries.
+ */
+class RecordImportTest {
+
+    private static final AuditLog.Query EVERYTHING =
+            new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(), Integer.MAX_VALUE);
+
+    @TempDir
+    Path dataDir;
+
+    private SqliteStore store;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.open(dataDir);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static List<RecordSubmission> records(String source, long count) {
+        return LongStream.range(0, count).mapToObj(n -> numbered(source, n)).toList();
+    }
+
+    private RecordStore.ImportResult importing(List<RecordSubmission> records, int chunk,
+                                               List<RecordBatch.LineProblem> problems) {
+        return store.importRecords(stream(records, chunk, problems), T0, IMPORT);
+    }
+
+    @Test
+    void everyRecordIsStoredWithItsAuditEntryInTheSameChain() {
+        store.audit().append(new AuditLog.AuditEvent(T0, "someone", "operator", "catalog.load", Optional.empty(),
+                "setup", "loaded")).join();
+        List<RecordSubmission> records = records("court", 2_500);
+
+        Imported imported = (Imported) importing(records, 1_000, List.of());
+
+        assertThat(imported).isEqualTo(new Imported(2_500, 2_500, 1, 2_500));
+        assertThat(store.count()).isEqualTo(2_500);
+        assertThat(store.record(1234).orElseThrow().submission()).isEqualTo(records.get(1233));
+        List<AuditLog.AuditEntry> entries = store.audit().entries(EVERYTHING);
+        assertThat(entries).hasSize(2_501);
+        AuditLog.AuditEntry entry = entries.get(1234);
+        assertThat(entry.event()).isEqualTo(new AuditLog.AuditEvent(T1, "importer", "operator", "record.submit",
+                Optional.of(store.vault().subjectHash(records.get(1233).subject().id())), "import of test.ndjson",
+                "stored 1234"));
+        assertThat(store.audit().verify()).isEqualTo(new AuditLog.Intact(2_501, entries.getLast().hash()));
+    }
+
+    @Test
+    void aRecordAlreadyStoredOrTwiceInTheStreamIsStoredOnceAndAuditedAsADuplicate() {
+        store.append(records("court", 3), T0);
+        List<RecordSubmission> records = new ArrayList<>(records("court", 5));
+        records.add(records.get(4));
+
+        Imported imported = (Imported) importing(records, 2, List.of());
+
+        assertThat(imported).isEqualTo(new Imported(6, 2, 4, 5));
+        assertThat(store.count()).isEqualTo(5);
+        assertThat(store.audit().entries(EVERYTHING)).extracting(e -> e.event().outcome())
+                .containsExactly("duplicate of 1", "duplicate of 2", "duplicate of 3", "stored 4", "stored 5",
+                        "duplicate of 5");
+    }
+
+    @Test
+    void conflictsAreReportedByLineAndNothingIsKept() {
+        store.append(records("court", 3), T0);
+        List<RecordSubmission> records = new ArrayList<>(records("other", 10));
+        RecordSubmission stored = numbered("court", 1);
+        // Line 4 clashes with stored record 2, line 9 with line 3 of the stream itself.
+        records.set(3, new RecordSubmission(stored.source(), stored.sourceRef(), stored.subject(), stored.type(),
+                LocalDate.of(2020, 1, 1), Optional.empty()));
+        RecordSubmission third = records.get(2);
+        records.set(8, new RecordSubmission(third.source(), third.sourceRef(), third.subject(), third.type(),
+                LocalDate.of(2020, 1, 1), Optional.empty()));
+
+        RecordStore.ImportResult result = importing(records, 4, List.of());
+
+        assertThat(result).isEqualTo(new ImportRejected(List.of(
+                new LineConflict(4, 2, OptionalInt.empty()),
+                new LineConflict(9, 6, OptionalInt.of(3)))));
+        assertThat(store.count()).isEqualTo(3);
+        assertThat(store.audit().entries(EVERYTHING)).isEmpty();
+    }
+
+    @Test
+    void aStreamWithProblemsKeepsNothing() {
+        RecordStore.ImportResult result = importing(records("court", 50), 7,
+                List.of(new RecordBatch.LineProblem(51, "type", "unknown record type")));
+
+        assertThat(result).isEqualTo(new ImportRejected(List.of()));
+        assertThat(store.count()).isZero();
+        assertThat(store.audit().entries(EVERYTHING)).isEmpty();
+        assertThat(importing(records("court", 50), 7, List.of())).isEqualTo(new Imported(50, 50, 1, 50));
+    }
+
+    @Test
+    void aLargeStreamSetsTheIndexBySubjectAsideAndBuildsItAgain() {
+        int count = Database.LARGE_BATCH + 30_000;
+        List<String> indexes = committedIndexes();
+
+        Imported imported = (Imported) importing(records("bulk", count), 8_192, List.of());
+
+        assertThat(imported.stored()).isEqualTo(count);
+        String subject = numbered("bulk", 7).subject().id();
+        assertThat(store.recordsOf(subject)).hasSize(count / 1000).allSatisfy(r ->
+                assertThat(r.submission().subject().id()).isEqualTo(subject));
+        assertThat(committedIndexes()).isEqualTo(indexes).anyMatch(i -> i.startsWith("records_by_subject"));
+    }
+
+    private List<String> committedIndexes() {
+        try (Database db = Database.open(dataDir)) {
+            return DeferredIndexTest.indexes(db);
+        }
+    }
+
+    @Test
+    void theFactsOfARangeOfIdsAreThoseRecords() {
+        importing(records("court", 40), 8, List.of());
+        List<Long> ids = new ArrayList<>();
+        store.forEachFact(11, 25, fact -> ids.add(fact.recordId()));
+        assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(11, 25).boxed().toList());
+    }
+}
