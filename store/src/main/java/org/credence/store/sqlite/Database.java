@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.credence.store.StoreException;
 import org.flywaydb.core.Flyway;
@@ -46,6 +47,8 @@ final class Database implements AutoCloseable {
     // wait on disk.
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
+    // When work other than upkeep last finished: upkeep that can wait waits for the file to be quiet.
+    private volatile long lastWorkNanos = System.nanoTime();
 
     private Database(Connection connection) {
         this.connection = connection;
@@ -104,6 +107,7 @@ final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database failure", e);
         } finally {
+            lastWorkNanos = System.nanoTime();
             lock.unlock();
         }
     }
@@ -113,6 +117,18 @@ final class Database implements AutoCloseable {
      * calls {@link Transaction#rollbackOnly()}.
      */
     <T> T transaction(TransactionalWork<T> work) {
+        try {
+            return upkeep(work);
+        } finally {
+            lastWorkNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * A {@link #transaction} of upkeep, such as folding the audit trail's tail into runs: it does not
+     * count as work in {@link #quietFor}, so upkeep can wait for everything else.
+     */
+    <T> T upkeep(TransactionalWork<T> work) {
         lock.lock();
         try {
             ensureOpen();
@@ -138,6 +154,11 @@ final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether no work but upkeep has used the database for {@code millis}. */
+    boolean quietFor(long millis) {
+        return System.nanoTime() - lastWorkNanos >= TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     private void rollbackAfter(Throwable failure) {

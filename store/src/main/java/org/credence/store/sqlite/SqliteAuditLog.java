@@ -98,7 +98,10 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final byte[] ABSENT = {-1, -1, -1, -1};
     private static final HexFormat HEX = HexFormat.of();
 
-    /** How long the writer waits for an entry before it folds the tail into a run, however short. */
+    /**
+     * How long the queue must stay empty, and the file unused by anything but upkeep, before the writer
+     * folds the tail into a run, however short.
+     */
     private static final long IDLE_MILLIS = 1_000;
     private static final int STEPS_PER_STEP_OF_ENTRIES = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SqliteAuditLog.class);
@@ -260,8 +263,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
      * Writes what is queued, in batches, until {@link #close} asks it to stop; then writes whatever
      * was queued before the stop became visible. Between batches it keeps the index by subject up to
      * date: steps in proportion to the entries written (and one after each batch while steps still find
-     * work), and when the queue stays empty for {@link #IDLE_MILLIS}, steps until nothing is left or an
-     * entry arrives.
+     * work), and when the queue stays empty and the file quiet for {@link #IDLE_MILLIS}, steps until
+     * nothing is left, an entry arrives or someone else uses the file.
      */
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
@@ -272,8 +275,11 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             try {
                 Pending first = queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    while (maintain(true) && queue.isEmpty()) {
-                        // one step at a time, so that an arriving entry waits for one step at most
+                    // One step at a time, so that an arriving entry waits for one step at most; and only
+                    // while nothing else uses the file, so that readers (the facts an import reads back,
+                    // a subject's file) never queue behind steps that could have waited.
+                    while (queue.isEmpty() && db.quietFor(IDLE_MILLIS) && maintain(true)) {
+                        // next step
                     }
                     owed = 0;
                     behind = false;
@@ -318,7 +324,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
      */
     boolean maintain(boolean idle) {
         try {
-            return db.transaction((d, transaction) -> runs.maintain(d, idle));
+            return db.upkeep((d, transaction) -> runs.maintain(d, idle));
         } catch (Throwable e) {
             // Errors too, as in write: a writer that died would leave every later caller waiting.
             LOG.warn("the audit trail's index by subject could not be brought up to date; will retry", e);
