@@ -1,12 +1,15 @@
 package org.credence.api;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import org.credence.store.ApiKey;
 import org.credence.store.AuditLog;
+import org.credence.store.RecordStore;
 import org.credence.store.Vault;
 
 /**
@@ -38,13 +41,33 @@ public final class Audit {
                 subjectId.map(vault::subjectHash), purpose, outcome));
     }
 
+    /**
+     * Who is writing records through the store's import, which writes their entries in the records'
+     * own transaction: one entry per record, under one instant.
+     */
+    public RecordStore.ImportAudit importBy(ApiKey client, String action, String purpose) {
+        return new RecordStore.ImportAudit(clock.instant(), client.name(), client.role().code(), action, purpose);
+    }
+
     /** Waits for every entry of a batch; group commit makes them durable together. */
     public static void await(List<CompletableFuture<AuditLog.AuditEntry>> pending) {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     }
 
-    public static List<CompletableFuture<AuditLog.AuditEntry>> batch() {
-        return new ArrayList<>();
+    /**
+     * Appends one entry per subject of one request ({@code count} of them, the ith about
+     * {@code subjectId(i)} with {@code outcome(i)}), under one instant and as one run, and waits until
+     * all are durable.
+     */
+    public List<AuditLog.AuditEntry> recordEach(ApiKey client, String action, String purpose, int count,
+                                                IntFunction<String> subjectId, IntFunction<String> outcome) {
+        Instant at = clock.instant();
+        List<AuditLog.AuditEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(new AuditLog.AuditEvent(at, client.name(), client.role().code(), action,
+                    Optional.of(vault.subjectHash(subjectId.apply(i))), purpose, outcome.apply(i)));
+        }
+        return log.appendAll(events).join();
     }
 
     public String hash(String subjectId) {

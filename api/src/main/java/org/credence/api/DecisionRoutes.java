@@ -12,6 +12,7 @@ import org.credence.scoring.Decision;
 import org.credence.scoring.Rulebook;
 import org.credence.state.CreditState;
 import org.credence.store.ApiKey;
+import org.credence.store.AuditLog;
 import org.credence.subject.IdSchemes;
 import org.credence.tree.Fields;
 import org.credence.tree.Problem;
@@ -137,20 +138,18 @@ final class DecisionRoutes {
         LocalDate today = LocalDate.now(clock);
         int day = (int) today.toEpochDay();
         Decision[] decisions = new Decision[asked.size()];
-        var pending = Audit.batch();
         for (int i = 0; i < decisions.length; i++) {
             Asked a = asked.get(i);
             decisions[i] = snapshot.index().decide(a.subject(), a.policy(), day);
             metrics.decided(decisions[i].outcome());
-            pending.add(audit.begin(client, "decision", Optional.of(a.subject()), purpose.orElseThrow(),
-                    a.policy().action() + ": " + decisions[i].outcome().code()));
         }
-        // Answered only once the trail holds every decision of the batch.
-        Audit.await(pending);
+        // Answered only once the trail holds every decision of the batch: one run of entries, one wait.
+        List<AuditLog.AuditEntry> trail = audit.recordEach(client, "decision", purpose.orElseThrow(), decisions.length,
+                i -> asked.get(i).subject(), i -> asked.get(i).policy().action() + ": " + decisions[i].outcome().code());
         List<Map<String, Object>> answers = new ArrayList<>(decisions.length);
         for (int i = 0; i < decisions.length; i++) {
             Map<String, Object> body = Views.decision(decisions[i], today);
-            body.put("decision_id", "d-" + pending.get(i).join().seq());
+            body.put("decision_id", "d-" + trail.get(i).seq());
             answers.add(body);
         }
         Respond.jsonNow(ctx, 200, Map.of("decisions", answers));

@@ -14,6 +14,7 @@ import org.credence.formats.Json;
 import org.credence.formats.RecordFiles;
 import org.credence.record.RecordBatch;
 import org.credence.record.RecordReader;
+import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.state.CreditState;
 import org.credence.store.ApiKey;
@@ -61,7 +62,7 @@ final class RecordRoutes {
             case RecordStore.Conflicted conflicted -> {
                 metrics.rejected(1);
                 audit.record(client, "record.submit", Optional.of(record.subject().id()), PURPOSE, "conflict");
-                throw conflict(conflicted, List.of(record));
+                throw conflict(List.of(Map.entry(record, conflicted.conflicts().getFirst().existing().id())));
             }
             case RecordStore.Appended appended -> {
                 RecordStore.Outcome outcome = appended.outcomes().getFirst();
@@ -92,39 +93,33 @@ final class RecordRoutes {
             throw new ApiError(403, "out_of_scope", "this key may not submit records of type " + outOfScope
                     + "; nothing was stored");
         }
-        switch (state.submit(records, clock.instant())) {
-            case RecordStore.Conflicted conflicted -> {
-                metrics.rejected(conflicted.conflicts().size());
-                throw conflict(conflicted, records);
+        // Stored with their audit entries in one transaction: an acknowledged batch is audited, always.
+        RecordStore.ImportResult result = state.importRecords(RecordStream.of(records), clock.instant(),
+                audit.importBy(client, "record.submit", PURPOSE));
+        switch (result) {
+            case RecordStore.ImportRejected rejected -> {
+                metrics.rejected(rejected.conflicts().size());
+                throw conflict(rejected.conflicts().stream()
+                        .map(c -> Map.entry(records.get(c.line() - 1), c.existingId())).toList());
             }
-            case RecordStore.Appended appended -> {
-                var pending = Audit.batch();
-                for (RecordStore.Outcome outcome : appended.outcomes()) {
-                    pending.add(audit.begin(client, "record.submit", Optional.of(outcome.record().submission().subject().id()),
-                            PURPOSE, outcome.describe()));
-                }
-                Audit.await(pending);
-                long stored = appended.storedCount();
-                metrics.stored(stored, records.size() - stored);
+            case RecordStore.Imported imported -> {
+                metrics.stored(imported.stored(), imported.records() - imported.stored());
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("received", records.size());
-                body.put("stored", stored);
-                body.put("duplicates", records.size() - stored);
+                body.put("stored", imported.stored());
+                body.put("duplicates", imported.records() - imported.stored());
                 Respond.json(ctx, 200, body);
             }
         }
     }
 
-    private static ApiError conflict(RecordStore.Conflicted conflicted, List<RecordSubmission> records) {
-        List<Map<String, Object>> problems = conflicted.conflicts().stream().map(c -> {
-            RecordSubmission mine = records.get(c.index());
-            return Map.<String, Object>of("source", mine.source(), "source_ref", mine.sourceRef(),
-                    "existing_id", c.existing().id(),
-                    "reason", "a different record is already stored under this source and source_ref");
-        }).toList();
-        RecordStore.Conflict first = conflicted.conflicts().getFirst();
-        RecordSubmission mine = records.get(first.index());
+    /** A 409 naming each submitted record that clashes with a stored one, paired with that record's id. */
+    private static ApiError conflict(List<Map.Entry<RecordSubmission, Long>> clashes) {
+        List<Map<String, Object>> problems = clashes.stream().map(c -> Map.<String, Object>of(
+                "source", c.getKey().source(), "source_ref", c.getKey().sourceRef(), "existing_id", c.getValue(),
+                "reason", "a different record is already stored under this source and source_ref")).toList();
+        RecordSubmission mine = clashes.getFirst().getKey();
         return new ApiError(409, "conflict", "source '" + mine.source() + "' already holds a different record under source_ref '"
-                + mine.sourceRef() + "' (record " + first.existing().id() + "); nothing was stored", problems);
+                + mine.sourceRef() + "' (record " + clashes.getFirst().getValue() + "); nothing was stored", problems);
     }
 }

@@ -217,6 +217,20 @@ class HttpApiTest {
         assertThat(accepted.json().path("stored").asInt()).isEqualTo(3);
         assertThat(http.post("/api/v1/records/bulk", agency, good).json().path("duplicates").asInt()).isEqualTo(3);
         assertThat(http.get("/health", null).json().path("records").asLong()).isEqualTo(3);
+
+        Http.Reply clashing = http.post("/api/v1/records/bulk", agency, String.join("\n",
+                record("court-1", "B-4", PERSON, "person", "court.judgment_default", "2026-03-01"),
+                record("police-1", "B-2", PERSON, "person", "traffic.ticket", "2026-10-02")));
+        assertThat(clashing.status()).isEqualTo(409);
+        assertThat(clashing.json().path("problems")).hasSize(1);
+        assertThat(clashing.json().path("problems").get(0).path("source_ref").asText()).isEqualTo("B-2");
+        assertThat(clashing.json().path("problems").get(0).path("existing_id").asLong()).isEqualTo(2);
+        assertThat(http.get("/health", null).json().path("records").asLong()).isEqualTo(3);
+
+        // Each record of a batch has its entry, written with the records: stored, then duplicates.
+        JsonNode entries = http.get("/api/v1/audit?subject=" + ORGANIZATION, auditor).json().path("entries");
+        assertThat(entries.findValuesAsText("outcome")).containsExactly("stored 3", "duplicate of 3");
+        assertThat(entries.findValuesAsText("actor")).containsOnly("court");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.credence.subject.ResidentIdentityNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ class SubjectRightsTest {
 
     /** Another valid person, to show a subject key cannot reach beyond its own subject. */
     static final String OTHER_PERSON = "110105194912310029";
+
+    /** A person with a valid id and no records until a test gives some. */
+    private static final String DEBTOR = "11010519491231003" + ResidentIdentityNumber.checkCharacter("11010519491231003");
 
     @TempDir
     Path tmp;
@@ -56,8 +60,12 @@ class SubjectRightsTest {
     }
 
     private String airTicket() {
+        return airTicket(PERSON);
+    }
+
+    private String airTicket(String person) {
         return http.post("/api/v1/decisions", partner,
-                "{\"subject\":\"" + PERSON + "\",\"action\":\"travel.air.ticket\",\"purpose\":\"ticket sale\"}")
+                "{\"subject\":\"" + person + "\",\"action\":\"travel.air.ticket\",\"purpose\":\"ticket sale\"}")
                 .json().path("decision").asText();
     }
 
@@ -179,6 +187,29 @@ class SubjectRightsTest {
                 "{\"record_id\":999999,\"evidence\":\"x\"}").status()).isEqualTo(404);
         assertThat(http.post("/api/v1/subjects/" + PERSON + "/repairs", subject,
                 "{\"record_id\":\"seven\",\"evidence\":\"x\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBulkBatchTellsASubjectItListedOnceAndARejectedBatchChangesNothing() {
+        String clashing = String.join("\n",
+                record("court-1", "J-2", DEBTOR, "person", "court.judgment_default", "2026-03-01"),
+                record("court-1", "J-1", PERSON, "person", "court.judgment_default", "2026-04-01"));
+        assertThat(http.post("/api/v1/records/bulk", agency, clashing).status()).isEqualTo(409);
+        assertThat(airTicket(DEBTOR)).isEqualTo("allow");
+        assertThat(http.get("/api/v1/subjects/" + DEBTOR + "/notices", operator).json().path("notices")).isEmpty();
+
+        Http.Reply stored = http.post("/api/v1/records/bulk", agency, String.join("\n",
+                record("court-1", "J-2", DEBTOR, "person", "court.judgment_default", "2026-03-01"),
+                record("court-1", "J-3", DEBTOR, "person", "court.judgment_default", "2026-05-01")));
+
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(airTicket(DEBTOR)).isEqualTo("deny");
+        JsonNode notices = http.get("/api/v1/subjects/" + DEBTOR + "/notices", operator).json().path("notices");
+        // One notice per list entered, however many of the batch's records put the subject there.
+        assertThat(notices.findValuesAsText("kind")).isNotEmpty().containsOnly("listed");
+        assertThat(notices.findValuesAsText("what")).doesNotHaveDuplicates()
+                .anySatisfy(what -> assertThat(what).contains("dishonest_debtors"));
+        assertThat(notices.toString()).contains("record 2").contains("record 3");
     }
 
     @Test

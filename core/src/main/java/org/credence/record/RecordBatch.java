@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.credence.tree.Problem;
 
 /**
  * The records of one bulk submission, checked as a whole: it is accepted only when every line is, so
@@ -30,13 +29,6 @@ public final class RecordBatch {
     private record Key(String source, String sourceRef) {
     }
 
-    public void add(int line, RecordReader.Result result) {
-        switch (result) {
-            case RecordReader.Rejected rejected -> rejected.problems().forEach(p -> problem(line, p));
-            case RecordReader.Accepted accepted -> add(line, accepted.record());
-        }
-    }
-
     /** Adds the records and problems of {@code stream}, read to its end. */
     public static RecordBatch of(RecordStream stream) {
         RecordBatch batch = new RecordBatch();
@@ -45,12 +37,12 @@ public final class RecordBatch {
                 batch.add(chunk.get().lines()[i], chunk.get().records().get(i));
             }
         }
-        batch.problems.addAll(stream.problems());
+        stream.problems().forEach(batch::problem);
         return batch;
     }
 
-    public void problem(int line, Problem problem) {
-        problems.add(new LineProblem(line, problem.path(), problem.message()));
+    public void problem(LineProblem problem) {
+        problems.add(problem);
     }
 
     public void add(int line, RecordSubmission record) {

@@ -1,5 +1,6 @@
 package org.credence.record;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,37 @@ public interface RecordStream extends AutoCloseable {
 
     /** The bad lines read so far, in line order. */
     List<RecordBatch.LineProblem> problems();
+
+    /**
+     * Records already read and checked, such as a request's, as one chunk; each record's "line" is its
+     * position among them, from 1.
+     */
+    static RecordStream of(List<RecordSubmission> records) {
+        return new RecordStream() {
+            private boolean read;
+
+            @Override
+            public Optional<Chunk> next() {
+                if (read || records.isEmpty()) {
+                    return Optional.empty();
+                }
+                read = true;
+                int[] lines = new int[records.size()];
+                Arrays.setAll(lines, i -> i + 1);
+                return Optional.of(new Chunk(lines, records));
+            }
+
+            @Override
+            public List<RecordBatch.LineProblem> problems() {
+                return List.of();
+            }
+
+            @Override
+            public void close() {
+                // nothing is held
+            }
+        };
+    }
 
     /** Stops reading; a stream read to its end needs no closing, but closing it again is harmless. */
     @Override

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.credence.testing.Catalogs;
 import org.credence.testing.SubjectIds;
-import org.credence.tree.Problem;
 import org.junit.jupiter.api.Test;
 
 class RecordBatchTest {
@@ -20,8 +19,13 @@ class RecordBatchTest {
                 "type", type, "occurred_at", date);
     }
 
+    /** As a bulk file's reader adds a line: its record, or its problems. */
     private void add(int line, Map<String, Object> tree) {
-        batch.add(line, RecordReaderTest.READER.read(tree, RecordReaderTest.TODAY));
+        switch (RecordReaderTest.READER.read(tree, RecordReaderTest.TODAY)) {
+            case RecordReader.Accepted accepted -> batch.add(line, accepted.record());
+            case RecordReader.Rejected rejected -> rejected.problems().forEach(
+                    p -> batch.problem(new RecordBatch.LineProblem(line, p.path(), p.message())));
+        }
     }
 
     @Test
@@ -108,7 +112,7 @@ class RecordBatchTest {
     @Test
     void aProblemFoundOutsideTheReaderIsReportedOnItsLine() {
         add(1, line("r-1", 1, Catalogs.JUDGMENT_DEFAULT, "2025-01-10"));
-        batch.problem(2, new Problem("", "not valid JSON"));
+        batch.problem(new RecordBatch.LineProblem(2, "", "not valid JSON"));
 
         assertThat(batch.accepted()).isFalse();
         assertThat(batch.problems()).extracting(RecordBatch.LineProblem::toString).containsExactly("line 2: not valid JSON");

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -77,9 +78,9 @@ public final class RecordFiles {
     }
 
     /**
-     * Lines parsed and checked together. Parsing and checking a line is independent of every other line
-     * and was half of an import's time on one core, so a chunk's lines are read on all cores. A chunk
-     * bounds the lines held at once.
+     * Lines per chunk (CSV: rows). Parsing and checking an NDJSON line is independent of every other
+     * line and was half of an import's time on one core, so a chunk's lines are read on all cores. A
+     * chunk bounds the lines held at once.
      */
     static final int CHUNK_LINES = 8_192;
 
@@ -193,9 +194,18 @@ public final class RecordFiles {
             return List.copyOf(problems);
         }
 
+        /**
+         * Stops the read-ahead and waits for it, so that the caller may close the input at once. A read
+         * blocked in the input cannot be interrupted; the wait is bounded for that case.
+         */
         @Override
         public void close() {
             ahead.shutdownNow();
+            try {
+                ahead.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static Parsed await(CompletableFuture<Parsed> parsed) {
@@ -237,12 +247,6 @@ public final class RecordFiles {
             }
         }
         return true;
-    }
-
-    public static RecordBatch readCsv(Reader in, RecordReader reader, LocalDate today) {
-        try (RecordStream stream = new CsvStream(in, reader, today)) {
-            return RecordBatch.of(stream);
-        }
     }
 
     /** CSV, a chunk of rows at a time on the caller's thread: the parser reads a row at a time anyway. */

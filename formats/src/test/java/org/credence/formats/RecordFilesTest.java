@@ -1,9 +1,13 @@
 package org.credence.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +18,7 @@ import java.util.List;
 import org.credence.catalog.CatalogReader;
 import org.credence.record.RecordBatch;
 import org.credence.record.RecordReader;
+import org.credence.record.RecordStream;
 import org.credence.subject.IdSchemes;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +108,58 @@ class RecordFilesTest {
         assertThat(fromBytes("").problems()).extracting(Object::toString)
                 .containsExactly("line 1: the file holds no records");
         assertThat(fromText("").problems()).isEqualTo(fromBytes("").problems());
+    }
+
+    @Test
+    void aStreamGivesEachRecordItsLineAcrossChunksAndKeepsProblemsApart() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < RecordFiles.CHUNK_LINES + 10; i++) {
+            lines.add(record("S-" + i, PERSON));
+        }
+        lines.set(3, "");
+        lines.set(RecordFiles.CHUNK_LINES + 2, record("S-bad", "11010519491231002Y"));
+        List<Integer> seen = new ArrayList<>();
+        try (RecordStream stream = RecordFiles.stream(new ByteArrayInputStream(String.join("\n", lines)
+                .getBytes(StandardCharsets.UTF_8)), RecordFiles.Format.NDJSON, reader, TODAY)) {
+            for (var chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
+                for (int i = 0; i < chunk.get().size(); i++) {
+                    seen.add(chunk.get().lines()[i]);
+                    assertThat(chunk.get().records().get(i).sourceRef()).isEqualTo("S-" + (chunk.get().lines()[i] - 1));
+                }
+            }
+            assertThat(stream.problems()).extracting(Object::toString).singleElement().asString()
+                    .startsWith("line " + (RecordFiles.CHUNK_LINES + 3) + ": subject.id: wrong check character");
+        }
+        assertThat(seen).hasSize(RecordFiles.CHUNK_LINES + 8).doesNotContain(4, RecordFiles.CHUNK_LINES + 3).isSorted();
+    }
+
+    @Test
+    void csvIsStreamedInChunksWithTheLinesOfItsRows() {
+        StringBuilder csv = new StringBuilder("source,source_ref,subject_id,subject_kind,type,occurred_at\n");
+        for (int i = 0; i < RecordFiles.CHUNK_LINES + 5; i++) {
+            String date = i == RecordFiles.CHUNK_LINES + 1 ? "2026-13-01" : "2026-03-01";
+            csv.append("court-1,C-").append(i).append(',').append(PERSON).append(",person,court.judgment_default,")
+                    .append(date).append('\n');
+        }
+        RecordBatch batch = RecordFiles.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                RecordFiles.Format.CSV, reader, TODAY);
+        assertThat(batch.problems()).extracting(Object::toString)
+                .containsExactly("line " + (RecordFiles.CHUNK_LINES + 3) + ": occurred_at: '2026-13-01' is not a date YYYY-MM-DD");
+        assertThat(batch.records()).hasSize(RecordFiles.CHUNK_LINES + 4);
+    }
+
+    @Test
+    void aFileThatFailsMidwayFailsItsReadNamingTheLine() {
+        byte[] good = (record("F-1", PERSON) + "\n" + record("F-2", PERSON) + "\n").getBytes(StandardCharsets.UTF_8);
+        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(good), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("device error");
+            }
+        });
+        try (RecordStream stream = RecordFiles.stream(failing, RecordFiles.Format.NDJSON, reader, TODAY)) {
+            assertThatThrownBy(stream::next).isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("reading line 3 failed").cause().hasMessage("device error");
+        }
     }
 }

@@ -104,12 +104,19 @@ public final class CreditState {
                                                                RecordStore.ImportAudit audit) {
         RecordStore.ImportResult result = records.importRecords(stream, now, audit);
         if (result instanceof RecordStore.Imported imported && imported.stored() > 0) {
-            Listings listings = new Listings(LocalDate.now(clock));
-            records.forEachFact(imported.firstId(), imported.lastId(), fact -> {
-                listings.touch(fact.subjectId());
-                snapshot.index().apply(fact);
-            });
-            listings.notify(now);
+            try {
+                Listings listings = new Listings(LocalDate.now(clock));
+                records.forEachFact(imported.firstId(), imported.lastId(), fact -> {
+                    listings.touch(fact.subjectId());
+                    snapshot.index().apply(fact);
+                });
+                listings.notify(now);
+            } catch (RuntimeException e) {
+                // The records are durable; only what derives from them is behind, and a start rebuilds it.
+                throw new IllegalStateException("records " + imported.firstId() + " to " + imported.lastId()
+                        + " were stored, but the index or the notices could not be brought up to date;"
+                        + " restart to rebuild the index from the store", e);
+            }
         }
         return result;
     }

@@ -110,9 +110,6 @@ public interface RecordStore {
             outcomes = List.copyOf(outcomes);
         }
 
-        public long storedCount() {
-            return outcomes.stream().filter(o -> o instanceof Stored).count();
-        }
     }
 
     /** Nothing stored: these submissions (by index) clash with stored records. */
@@ -130,7 +127,15 @@ public interface RecordStore {
 
         /** The outcome in the words the audit trail records: {@code stored 12}, {@code duplicate of 12}. */
         default String describe() {
-            return (this instanceof Stored ? "stored " : "duplicate of ") + record().id();
+            return this instanceof Stored ? stored(record().id()) : duplicateOf(record().id());
+        }
+
+        static String stored(long id) {
+            return "stored " + id;
+        }
+
+        static String duplicateOf(long id) {
+            return "duplicate of " + id;
         }
     }
 

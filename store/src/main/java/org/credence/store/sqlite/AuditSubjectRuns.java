@@ -25,8 +25,8 @@ import java.sql.SQLException;
  * (subject, time, number) and writes them as one <em>run</em>, which SQLite lays down page after page
  * in key order. Each {@link #FANOUT} runs of a level are merged into one run of the next, so a query
  * seeks at most {@code FANOUT - 1} runs per level, in one statement: about 60 seeks at 100 million
- * entries. The entries not yet in a run (the tail, a step or two while the writer keeps up) are read
- * from the table by number.
+ * entries. The entries not yet in a run (the tail: a step or two while the writer keeps up, more just
+ * after an import, which writes its entries in its own transaction) are read from the table by number.
  *
  * <p><b>Every step is small.</b> The writer does this work between its batches and holds the write
  * lock meanwhile, so a step that took long would stall every audited request. A flush is one step's

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.credence.store.StoreException;
 import org.flywaydb.core.Flyway;
@@ -47,7 +48,9 @@ final class Database implements AutoCloseable {
     // wait on disk.
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
-    // When work other than upkeep last finished: upkeep that can wait waits for the file to be quiet.
+    // Work other than upkeep under way or waiting for the lock, and when it last finished: upkeep that
+    // can wait waits for the file to be quiet.
+    private final AtomicInteger working = new AtomicInteger();
     private volatile long lastWorkNanos = System.nanoTime();
 
     private Database(Connection connection) {
@@ -100,6 +103,7 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} alone on the connection, each statement committing on its own. */
     <T> T read(Work<T> work) {
+        working.incrementAndGet();
         lock.lock();
         try {
             ensureOpen();
@@ -107,8 +111,8 @@ final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database failure", e);
         } finally {
-            lastWorkNanos = System.nanoTime();
             lock.unlock();
+            workDone();
         }
     }
 
@@ -117,18 +121,33 @@ final class Database implements AutoCloseable {
      * calls {@link Transaction#rollbackOnly()}.
      */
     <T> T transaction(TransactionalWork<T> work) {
+        working.incrementAndGet();
         try {
-            return upkeep(work);
+            return inTransaction(work);
         } finally {
-            lastWorkNanos = System.nanoTime();
+            workDone();
         }
     }
 
     /**
      * A {@link #transaction} of upkeep, such as folding the audit trail's tail into runs: it does not
-     * count as work in {@link #quietFor}, so upkeep can wait for everything else.
+     * count as work for {@link #quietFor}, so upkeep can wait for everything else.
      */
     <T> T upkeep(TransactionalWork<T> work) {
+        return inTransaction(work);
+    }
+
+    /** Whether no work but upkeep is under way or waiting, nor has been for {@code millis}. */
+    boolean quietFor(long millis) {
+        return working.get() == 0 && System.nanoTime() - lastWorkNanos >= TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    private void workDone() {
+        lastWorkNanos = System.nanoTime();
+        working.decrementAndGet();
+    }
+
+    private <T> T inTransaction(TransactionalWork<T> work) {
         lock.lock();
         try {
             ensureOpen();
@@ -154,11 +173,6 @@ final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Whether no work but upkeep has used the database for {@code millis}. */
-    boolean quietFor(long millis) {
-        return System.nanoTime() - lastWorkNanos >= TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     private void rollbackAfter(Throwable failure) {
@@ -195,12 +209,17 @@ final class Database implements AutoCloseable {
      * inside {@link #transaction}.
      */
     <T> T withLargeCache(Work<T> work) throws SQLException {
-        execute("PRAGMA cache_size = " + LARGE_CACHE_KIB);
+        largeCache(true);
         try {
             return work.run(this);
         } finally {
-            execute("PRAGMA cache_size = " + CACHE_KIB);
+            largeCache(false);
         }
+    }
+
+    /** Switches the page cache to {@code -LARGE_CACHE_KIB} KiB or back, as {@link #withLargeCache} does. */
+    void largeCache(boolean large) throws SQLException {
+        execute("PRAGMA cache_size = " + (large ? LARGE_CACHE_KIB : CACHE_KIB));
     }
 
     private void ensureOpen() {

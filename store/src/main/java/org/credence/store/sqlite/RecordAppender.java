@@ -32,8 +32,9 @@ import org.credence.store.Vault;
  * <p>A stream's audit entries, one per record, are chained in the records' own transaction: a crash
  * can leave neither records without their entries nor entries without their records, and the import
  * pays one commit. A stream is stored without knowing its length, so the index by subject is set aside
- * (see {@link DeferredIndex}) once the records stored so far make it worth it; the rows before that
- * point are indexed twice, which bounds the waste by the size of the table before the import.
+ * (see {@link DeferredIndex}), and the page cache enlarged, once the records read so far make it worth
+ * it; the rows stored before that point are indexed twice, which bounds the waste by the size of the
+ * table before the import.
  */
 final class RecordAppender {
 
@@ -83,21 +84,26 @@ final class RecordAppender {
     }
 
     ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit) {
-        return db.transaction((d, transaction) -> d.withLargeCache(cached -> {
-            StreamImport run = new StreamImport(cached, recordedAt, audit);
-            for (var chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
-                run.add(chunk.get());
+        return db.transaction((d, transaction) -> {
+            StreamImport run = new StreamImport(d, recordedAt, audit);
+            try {
+                for (var chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
+                    run.add(chunk.get());
+                }
+                if (!stream.problems().isEmpty() || !run.conflicts.isEmpty()) {
+                    transaction.rollbackOnly();
+                    return new ImportRejected(run.conflicts);
+                }
+                return run.finish();
+            } finally {
+                run.close();
             }
-            if (!stream.problems().isEmpty() || !run.conflicts.isEmpty()) {
-                transaction.rollbackOnly();
-                return new ImportRejected(run.conflicts);
-            }
-            return run.finish();
-        }));
+        });
     }
 
     /** One stream's import inside its transaction. */
     private final class StreamImport implements RecordInserts.Outcomes {
+        private final Database d;
         private final RecordInserts inserts;
         private final AuditChain chain;
         private final ImportAudit audit;
@@ -107,8 +113,10 @@ final class RecordAppender {
         private int[] storedLines = new int[1024];
         private long records;
         private RecordStream.Chunk chunk;
+        private boolean largeCache;
 
         StreamImport(Database d, Instant recordedAt, ImportAudit audit) throws SQLException {
+            this.d = d;
             this.inserts = new RecordInserts(d, vault, recordedAt);
             this.chain = AuditChain.resume(d, SqliteAuditLog.sha256());
             this.audit = audit;
@@ -116,9 +124,22 @@ final class RecordAppender {
 
         void add(RecordStream.Chunk next) throws SQLException {
             chunk = next;
+            // Decided before the chunk's rows go in, counting them: a request's batch is one chunk.
+            long after = records + next.size();
+            inserts.deferIndexIfWorthIt(after);
+            if (!largeCache && after >= Database.LARGE_BATCH) {
+                d.largeCache(true);
+                largeCache = true;
+            }
             inserts.insert(next.records(), this);
-            records += next.size();
-            inserts.deferIndexIfWorthIt(0);
+            records = after;
+        }
+
+        /** Gives back the large page cache, if the import grew to need it. */
+        void close() throws SQLException {
+            if (largeCache) {
+                d.largeCache(false);
+            }
         }
 
         Imported finish() throws SQLException {
@@ -135,12 +156,12 @@ final class RecordAppender {
                 storedLines = Arrays.copyOf(storedLines, offset * 2);
             }
             storedLines[offset] = chunk.lines()[index];
-            audit(subjectHash, "stored " + record.id());
+            audit(subjectHash, Outcome.stored(record.id()));
         }
 
         @Override
         public void duplicate(int index, StoredRecord existing, String subjectHash) throws SQLException {
-            audit(subjectHash, "duplicate of " + existing.id());
+            audit(subjectHash, Outcome.duplicateOf(existing.id()));
         }
 
         @Override

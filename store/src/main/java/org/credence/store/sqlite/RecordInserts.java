@@ -80,11 +80,11 @@ final class RecordInserts {
     }
 
     /**
-     * Sets the index by subject aside until {@link #finish} when {@code expected} new records, or those
-     * stored so far, make it worth it; a rollback brings it back.
+     * Sets the index by subject aside until {@link #finish} when {@code expected} new records in this
+     * transaction make it worth it; a rollback brings it back.
      */
     void deferIndexIfWorthIt(long expected) throws SQLException {
-        if (bySubject == null && DeferredIndex.worthIt(Math.max(expected, stored()), firstId - 1)) {
+        if (bySubject == null && DeferredIndex.worthIt(expected, firstId - 1)) {
             bySubject = DeferredIndex.drop(d, SUBJECT_INDEX);
         }
     }

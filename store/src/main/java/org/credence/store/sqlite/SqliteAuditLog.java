@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * the head read there is the true one even when another process (a CLI command on the same data
  * directory) has appended meanwhile, and a batch that failed leaves nothing to reconcile: it was
  * rolled back, and the next batch reads the head afresh. A failed batch fails every one of its
- * futures; no entry is dropped silently.
+ * futures; no entry is dropped silently. The one other writer of the chain is a record import, which
+ * chains its records' entries in the records' own transaction ({@link AuditChain}, under the same
+ * connection lock), so that the two are durable together.
  *
  * <p><b>Completion off the writer.</b> A batch's futures are completed on a virtual thread, so a
  * caller's dependent stage never runs on the writer: a slow callback cannot stall the log, and one
@@ -277,12 +279,16 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 if (first == null) {
                     // One step at a time, so that an arriving entry waits for one step at most; and only
                     // while nothing else uses the file, so that readers (the facts an import reads back,
-                    // a subject's file) never queue behind steps that could have waited.
-                    while (queue.isEmpty() && db.quietFor(IDLE_MILLIS) && maintain(true)) {
-                        // next step
+                    // a subject's file) do not queue behind steps that can wait. What is owed stays owed
+                    // until the steps find nothing left.
+                    boolean caughtUp = false;
+                    while (!caughtUp && queue.isEmpty() && db.quietFor(IDLE_MILLIS)) {
+                        caughtUp = !maintain(true);
                     }
-                    owed = 0;
-                    behind = false;
+                    if (caughtUp) {
+                        owed = 0;
+                        behind = false;
+                    }
                     continue;
                 }
                 batch.add(first);
