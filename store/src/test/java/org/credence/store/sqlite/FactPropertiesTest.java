@@ -101,7 +101,8 @@ class FactPropertiesTest {
                         ? new SubjectRef(Fixtures.personId(n), kind, name)
                         : new SubjectRef(Fixtures.organizationId(n), kind, name));
         Arbitrary<LocalDate> occurred = Arbitraries.integers().between(-40_000, 40_000).map(LocalDate::ofEpochDay);
-        Arbitrary<String> type = Arbitraries.of("contract_default", "court.judgment_unperformed", "civic.volunteering");
+        Arbitrary<String> type = Arbitraries.of("contract_default", "court.judgment_unperformed", "civic.volunteering",
+                "o'brien's.type");
         return Combinators.combine(subject, type, occurred, Arbitraries.of(Optional.<String>empty(), Optional.of("{\"a\":1}")))
                 .as((who, what, when, details) -> new RecordSubmission("court", "", who, what, when, details))
                 .list().ofMaxSize(40)
