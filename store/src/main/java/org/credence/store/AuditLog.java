@@ -24,9 +24,9 @@ public interface AuditLog {
 
     /**
      * Appends {@code events} in their order; the future completes once all of them are durable. For
-     * many entries of one operation, such as an import's entry per record. This default appends them one
-     * by one; a log that can should commit them as one run of consecutive entries in one transaction
-     * (committed in many, each commit rewrites the index pages the entries before it had touched).
+     * many entries of one operation, such as the entry of each decision in a batch. This default
+     * appends them one by one; a log that can should commit them as one run of consecutive entries in
+     * one transaction, with one future to complete instead of one per entry.
      */
     default CompletableFuture<List<AuditEntry>> appendAll(List<AuditEvent> events) {
         List<CompletableFuture<AuditEntry>> pending = events.stream().map(this::append).toList();
