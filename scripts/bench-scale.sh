@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingestion and start-up at the scale: about 30 million records about 10 million subjects.
+# Ingestion and start-up at scale: about 30 million records about 10 million subjects.
 #
 #   scripts/bench-scale.sh      about 30 minutes on 2 cores; needs about 60 GB of free disk under $TMPDIR
 #

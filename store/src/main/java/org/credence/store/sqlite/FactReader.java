@@ -3,8 +3,6 @@ package org.credence.store.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,9 +39,9 @@ final class FactReader {
      * and the reader thread was the busiest at start: the day, state and kind come packed in one number
      * ({@code day * 16 + state * 2 + organization}; the epoch day of a 'YYYY-MM-DD' is its Unix time over
      * a day's seconds, exact at midnight; a state the schema forbids reads as 3, a text that is no date
-     * as {@link #NOT_A_DATE}), and the record type as its number among the types already met, whose
-     * texts are written into the statement ({@code %s}); a type not met yet reads as -1 and is fetched
-     * once by id.
+     * as {@link #NOT_A_DATE}), and the record type as its number among the types already met
+     * ({@link RecordTypeNumbers}, written into the statement as {@code %s}); a type not met yet reads as
+     * -1 and is fetched by id, which only the first rows a process reads should need.
      */
     private static final String PAGE = """
             SELECT id, subject_id_sealed,
@@ -59,14 +57,12 @@ final class FactReader {
 
     private final Database db;
     private final Vault vault;
-    // The record types met so far, by number (a catalog has tens of them), and the query that knows
-    // them; read and written by the reader thread only.
-    private final List<String> types = new ArrayList<>();
-    private String page = page(List.of());
+    private final RecordTypeNumbers types;
 
-    FactReader(Database db, Vault vault) {
+    FactReader(Database db, Vault vault, RecordTypeNumbers types) {
         this.db = db;
         this.vault = vault;
+        this.types = types;
     }
 
     /** Delivers the facts of the records with ids {@code firstId} to {@code lastId}. */
@@ -103,9 +99,8 @@ final class FactReader {
     }
 
     private Chunk read(long after, long upTo) {
-        int known = types.size();
-        Chunk chunk = db.read(d -> {
-            PreparedStatement query = d.prepare(page);
+        return db.read(d -> {
+            PreparedStatement query = d.prepare(PAGE.formatted(types.expression()));
             query.setLong(1, after);
             query.setLong(2, upTo);
             query.setInt(3, CHUNK);
@@ -117,40 +112,18 @@ final class FactReader {
             }
             return read;
         });
-        if (types.size() > known) {
-            page = page(types);
-        }
-        return chunk;
-    }
-
-    /** The query that reads each of {@code known} as its index there. */
-    private static String page(List<String> known) {
-        if (known.isEmpty()) {
-            return PAGE.formatted("-1");
-        }
-        StringBuilder numbered = new StringBuilder("CASE type");
-        for (int i = 0; i < known.size(); i++) {
-            numbered.append(" WHEN '").append(known.get(i).replace("'", "''")).append("' THEN ").append(i);
-        }
-        return PAGE.formatted(numbered.append(" ELSE -1 END"));
     }
 
     /** The record type numbered {@code number}, or, when -1, record {@code id}'s, fetched and numbered. */
     private String type(int number, long id, Database d) throws SQLException {
         if (number >= 0) {
-            return types.get(number);
+            return types.type(number);
         }
         PreparedStatement query = d.prepare(TYPE);
         query.setLong(1, id);
         try (ResultSet row = query.executeQuery()) {
             row.next();
-            String type = row.getString(1);
-            int index = types.indexOf(type);
-            if (index >= 0) {
-                return types.get(index);
-            }
-            types.add(type);
-            return type;
+            return types.learn(row.getString(1));
         }
     }
 

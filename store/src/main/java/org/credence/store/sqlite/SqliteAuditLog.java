@@ -90,11 +90,11 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     static final String ENCODING = "credence-audit-v1";
 
     /**
-     * Bounds one transaction's size and the time the database lock is held for it, counted in appends:
-     * a run from {@link #appendAll} is one append and is committed whole, however long.
+     * Bounds one transaction's size and the time the database lock is held for it, in entries: appends
+     * are taken while fewer are gathered, and a run from {@link #appendAll} is committed whole.
      */
     static final int MAX_BATCH = 10_000;
-    // Beyond this many waiting entries appenders block: memory stays bounded under overload.
+    // Beyond this many waiting appends appenders block: memory stays bounded under overload.
     private static final int QUEUE_CAPACITY = 65_536;
     private static final int VERIFY_PAGE = 10_000;
     private static final byte[] ABSENT = {-1, -1, -1, -1};
@@ -269,7 +269,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
      * nothing is left, an entry arrives or someone else uses the file.
      */
     private void run() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        List<Pending> batch = new ArrayList<>();
         boolean stopping = false;
         long owed = 0;
         boolean behind = false;
@@ -281,11 +281,11 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                     // while nothing else uses the file, so that readers (the facts an import reads back,
                     // a subject's file) do not queue behind steps that can wait. What is owed stays owed
                     // until the steps find nothing left.
-                    boolean caughtUp = false;
-                    while (!caughtUp && queue.isEmpty() && db.quietFor(IDLE_MILLIS)) {
-                        caughtUp = !maintain(true);
+                    Step step = Step.WORKED;
+                    while (step == Step.WORKED && queue.isEmpty() && db.quietFor(IDLE_MILLIS)) {
+                        step = step(true);
                     }
-                    if (caughtUp) {
+                    if (step == Step.CAUGHT_UP) {
                         owed = 0;
                         behind = false;
                     }
@@ -297,7 +297,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 // that every queued entry is still written or failed.
                 stopping = true;
             }
-            queue.drainTo(batch, MAX_BATCH - batch.size());
+            drain(batch);
             stopping |= batch.removeIf(pending -> pending == STOP);
             owed += write(batch);
             batch.clear();
@@ -317,7 +317,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             }
         }
         stopped = true;
-        while (queue.drainTo(batch, MAX_BATCH) > 0) {
+        while (drain(batch) > 0) {
             batch.removeIf(pending -> pending == STOP);
             write(batch);
             batch.clear();
@@ -325,16 +325,38 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
+     * Moves waiting appends into {@code batch} while it holds fewer than {@link #MAX_BATCH} entries;
+     * returns how many appends it moved.
+     */
+    private int drain(List<Pending> batch) {
+        int entries = batch.stream().mapToInt(p -> p.events.size()).sum();
+        int moved = 0;
+        for (Pending next; entries < MAX_BATCH && (next = queue.poll()) != null; moved++) {
+            batch.add(next);
+            entries += next.events.size();
+        }
+        return moved;
+    }
+
+    /** What a step of the index by subject found. */
+    private enum Step { WORKED, CAUGHT_UP, FAILED }
+
+    /** One step of the index by subject; true when it found work (there may be more). */
+    boolean maintain(boolean idle) {
+        return step(idle) == Step.WORKED;
+    }
+
+    /**
      * One step of the index by subject, in its own transaction. A failure is logged and not passed on:
      * the entries are durable whatever happens here, and queries stay exact (they read the tail).
      */
-    boolean maintain(boolean idle) {
+    private Step step(boolean idle) {
         try {
-            return db.upkeep((d, transaction) -> runs.maintain(d, idle));
+            return db.upkeep((d, transaction) -> runs.maintain(d, idle)) ? Step.WORKED : Step.CAUGHT_UP;
         } catch (Throwable e) {
             // Errors too, as in write: a writer that died would leave every later caller waiting.
             LOG.warn("the audit trail's index by subject could not be brought up to date; will retry", e);
-            return false;
+            return Step.FAILED;
         }
     }
 

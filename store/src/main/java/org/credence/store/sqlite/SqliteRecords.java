@@ -41,6 +41,7 @@ final class SqliteRecords implements RecordStore {
     private final Database db;
     private final Vault vault;
     private final RecordAppender appender;
+    private final RecordTypeNumbers types = new RecordTypeNumbers();
 
     SqliteRecords(Database db, Vault vault) {
         this.db = db;
@@ -76,7 +77,7 @@ final class SqliteRecords implements RecordStore {
 
     @Override
     public void forEachFact(long firstId, long lastId, Consumer<Fact> sink) {
-        new FactReader(db, vault).forEach(firstId, lastId, sink);
+        new FactReader(db, vault, types).forEach(firstId, lastId, sink);
     }
 
     @Override
