@@ -37,8 +37,7 @@ public final class Audit {
     /** Appends one entry without waiting; callers join the futures before answering. */
     public CompletableFuture<AuditLog.AuditEntry> begin(ApiKey client, String action, Optional<String> subjectId, String purpose,
                                                  String outcome) {
-        return log.append(new AuditLog.AuditEvent(clock.instant(), client.name(), client.role().code(), action,
-                subjectId.map(vault::subjectHash), purpose, outcome));
+        return log.append(event(clock.instant(), client, action, subjectId, purpose, outcome));
     }
 
     /**
@@ -64,10 +63,16 @@ public final class Audit {
         Instant at = clock.instant();
         List<AuditLog.AuditEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            events.add(new AuditLog.AuditEvent(at, client.name(), client.role().code(), action,
-                    Optional.of(vault.subjectHash(subjectId.apply(i))), purpose, outcome.apply(i)));
+            events.add(event(at, client, action, Optional.of(subjectId.apply(i)), purpose, outcome.apply(i)));
         }
         return log.appendAll(events).join();
+    }
+
+    /** The client by name and role, never its key; the subject by its keyed hash, never its id. */
+    private AuditLog.AuditEvent event(Instant at, ApiKey client, String action, Optional<String> subjectId,
+                                      String purpose, String outcome) {
+        return new AuditLog.AuditEvent(at, client.name(), client.role().code(), action,
+                subjectId.map(vault::subjectHash), purpose, outcome);
     }
 
     public String hash(String subjectId) {

@@ -3,10 +3,10 @@ package org.credence.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +44,8 @@ final class ImportCommand extends CliCommand {
 
     /**
      * Imports {@code file} into an open node; shared with the demo. The file is stored as it is read, in
-     * one transaction with an audit entry per record, so its size is bounded by the disk, not memory.
+     * one transaction with an audit entry per record, so memory grows with the subjects it touches, not
+     * with its length.
      */
     static int run(Node node, Path file, PrintWriter out, PrintWriter err) throws IOException {
         RecordReader reader = new RecordReader(node.state.snapshot().rulebook().catalog(), node.ids, Json::canonical);
@@ -77,8 +78,7 @@ final class ImportCommand extends CliCommand {
     }
 
     private static RecordBatch.LineProblem problem(RecordStore.LineConflict conflict) {
-        return new RecordBatch.LineProblem(conflict.line(), "source_ref", conflict.existingLine().isPresent()
-                ? "conflicts with line " + conflict.existingLine().getAsInt() + ": same source and source_ref, different record"
-                : "conflicts with stored record " + conflict.existingId() + ": same source and source_ref, different record");
+        return RecordBatch.LineProblem.conflict(conflict.line(), conflict.existingLine().isPresent()
+                ? "line " + conflict.existingLine().getAsInt() : "stored record " + conflict.existingId());
     }
 }

@@ -20,6 +20,16 @@ public final class RecordBatch {
 
     /** A problem on one line of a bulk file: the 1-based line, the field (may be empty) and why. */
     public record LineProblem(int line, String field, String reason) {
+
+        /**
+         * Line {@code line} holds a different record under a source and source_ref that {@code holder}
+         * ({@code "line 3"}, {@code "stored record 12"}) already holds.
+         */
+        public static LineProblem conflict(int line, String holder) {
+            return new LineProblem(line, "source_ref",
+                    "conflicts with " + holder + ": same source and source_ref, different record");
+        }
+
         @Override
         public String toString() {
             return "line " + line + (field.isEmpty() ? "" : ": " + field) + ": " + reason;
@@ -52,8 +62,7 @@ public final class RecordBatch {
             firstLine.put(key, line);
             records.add(record);
         } else if (!earlier.equals(record)) {
-            problems.add(new LineProblem(line, "source_ref", "conflicts with line " + firstLine.get(key)
-                    + ": same source and source_ref, different record"));
+            problems.add(LineProblem.conflict(line, "line " + firstLine.get(key)));
         }
     }
 

@@ -60,16 +60,10 @@ public final class RecordFiles {
     private RecordFiles() {
     }
 
-    /** Reads a bulk file as its format says; the bytes are UTF-8, and malformed UTF-8 in CSV fails the read. */
-    public static RecordBatch read(InputStream in, Format format, RecordReader reader, LocalDate today) {
-        try (RecordStream stream = stream(in, format, reader, today)) {
-            return RecordBatch.of(stream);
-        }
-    }
-
     /**
      * Streams a bulk file as its format says, a chunk of {@link #CHUNK_LINES} lines at a time, so that
-     * memory does not grow with the file; read failures surface as {@link UncheckedIOException}.
+     * memory does not grow with the file; the bytes are UTF-8, malformed UTF-8 in CSV fails the read, and
+     * read failures surface as {@link UncheckedIOException}.
      */
     public static RecordStream stream(InputStream in, Format format, RecordReader reader, LocalDate today) {
         return format == Format.CSV
@@ -83,6 +77,9 @@ public final class RecordFiles {
      * chunk bounds the lines held at once.
      */
     static final int CHUNK_LINES = 8_192;
+
+    /** A file of no lines, or of blank lines only in CSV, is refused as a whole. */
+    private static final LineProblem NO_RECORDS = new LineProblem(1, "", "the file holds no records");
 
     /** NDJSON text already decoded, such as a request body. */
     public static RecordBatch readNdjson(Reader in, RecordReader reader, LocalDate today) {
@@ -143,7 +140,7 @@ public final class RecordFiles {
                 }
                 linesRead += parsed.read().length;
                 if (exhausted && linesRead == 0) {
-                    problems.add(new LineProblem(1, "", "the file holds no records"));
+                    problems.add(NO_RECORDS);
                 }
                 Optional<Chunk> chunk = chunk(parsed);
                 if (chunk.isPresent()) {
@@ -288,7 +285,7 @@ public final class RecordFiles {
                     }
                     if (!rows.hasNext()) {
                         if (!any) {
-                            problems.add(new LineProblem(1, "", "the file holds no records"));
+                            problems.add(NO_RECORDS);
                         }
                         finish();
                     }

@@ -47,9 +47,15 @@ class RecordFilesTest {
                 + "\",\"kind\":\"person\"},\"type\":\"court.judgment_default\",\"occurred_at\":\"2026-03-01\"}";
     }
 
-    private RecordBatch fromBytes(String text) throws IOException {
-        return RecordFiles.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                RecordFiles.Format.NDJSON, reader, TODAY);
+    private RecordBatch fromBytes(String text) {
+        return read(text.getBytes(StandardCharsets.UTF_8), RecordFiles.Format.NDJSON);
+    }
+
+    /** A file's stream read to its end, as a batch holds it. */
+    private RecordBatch read(byte[] file, RecordFiles.Format format) {
+        try (RecordStream stream = RecordFiles.stream(new ByteArrayInputStream(file), format, reader, TODAY)) {
+            return RecordBatch.of(stream);
+        }
     }
 
     private RecordBatch fromText(String text) throws IOException {
@@ -98,7 +104,7 @@ class RecordFilesTest {
         byte[] file = new byte[good.length + bad.length];
         System.arraycopy(good, 0, file, 0, good.length);
         System.arraycopy(bad, 0, file, good.length, bad.length);
-        RecordBatch batch = RecordFiles.read(new ByteArrayInputStream(file), RecordFiles.Format.NDJSON, reader, TODAY);
+        RecordBatch batch = read(file, RecordFiles.Format.NDJSON);
         assertThat(batch.problems()).extracting(Object::toString)
                 .containsExactly("line 2: malformed JSON: Invalid UTF-8 start byte 0xff");
     }
@@ -141,8 +147,7 @@ class RecordFilesTest {
             csv.append("court-1,C-").append(i).append(',').append(PERSON).append(",person,court.judgment_default,")
                     .append(date).append('\n');
         }
-        RecordBatch batch = RecordFiles.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                RecordFiles.Format.CSV, reader, TODAY);
+        RecordBatch batch = read(csv.toString().getBytes(StandardCharsets.UTF_8), RecordFiles.Format.CSV);
         assertThat(batch.problems()).extracting(Object::toString)
                 .containsExactly("line " + (RecordFiles.CHUNK_LINES + 3) + ": occurred_at: '2026-13-01' is not a date YYYY-MM-DD");
         assertThat(batch.records()).hasSize(RecordFiles.CHUNK_LINES + 4);

@@ -109,7 +109,6 @@ public interface RecordStore {
         public Appended {
             outcomes = List.copyOf(outcomes);
         }
-
     }
 
     /** Nothing stored: these submissions (by index) clash with stored records. */

@@ -99,25 +99,29 @@ final class FactReader {
     }
 
     private Chunk read(long after, long upTo) {
+        RecordTypeNumbers.Known known = types.known();
         return db.read(d -> {
-            PreparedStatement query = d.prepare(PAGE.formatted(types.expression()));
+            PreparedStatement query = d.prepare(PAGE.formatted(known.expression()));
             query.setLong(1, after);
             query.setLong(2, upTo);
             query.setInt(3, CHUNK);
             Chunk read = new Chunk();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    read.add(row, this, d);
+                    read.add(row, this, known, d);
                 }
             }
             return read;
         });
     }
 
-    /** The record type numbered {@code number}, or, when -1, record {@code id}'s, fetched and numbered. */
-    private String type(int number, long id, Database d) throws SQLException {
+    /**
+     * The record type numbered {@code number} in {@code known}, or, when -1, record {@code id}'s, fetched
+     * and numbered.
+     */
+    private String type(int number, RecordTypeNumbers.Known known, long id, Database d) throws SQLException {
         if (number >= 0) {
-            return types.type(number);
+            return known.types().get(number);
         }
         PreparedStatement query = d.prepare(TYPE);
         query.setLong(1, id);
@@ -140,7 +144,7 @@ final class FactReader {
         final String[] names = new String[CHUNK];
         int size;
 
-        void add(ResultSet row, FactReader reader, Database d) throws SQLException {
+        void add(ResultSet row, FactReader reader, RecordTypeNumbers.Known known, Database d) throws SQLException {
             long id = row.getLong(1);
             long packed = row.getLong(3);
             if (packed == NOT_A_DATE) {
@@ -156,7 +160,7 @@ final class FactReader {
             organizations[size] = (packed & 1) == 1;
             days[size] = (int) (packed >> 4);
             states[size] = STATES[state];
-            types[size] = reader.type(row.getInt(4), id, d);
+            types[size] = reader.type(row.getInt(4), known, id, d);
             sealedNames[size] = row.getBytes(5);
             size++;
         }

@@ -12,31 +12,33 @@ import java.util.List;
  */
 final class RecordTypeNumbers {
 
-    private final List<String> types = new ArrayList<>();
-    private String expression = "-1";
-
-    /** {@code CASE type WHEN 'a' THEN 0 ... ELSE -1 END} for the types met so far. */
-    synchronized String expression() {
-        return expression;
+    /**
+     * The types met up to some moment and the expression that numbers exactly those. A reader takes one
+     * per chunk, so the rows it reads are looked up without a lock.
+     */
+    record Known(List<String> types, String expression) {
     }
 
-    synchronized String type(int number) {
-        return types.get(number);
+    private volatile Known known = new Known(List.of(), "-1");
+
+    Known known() {
+        return known;
     }
 
     /** Numbers {@code type} if it is new; returns the one string kept for it, so facts share it. */
     synchronized String learn(String type) {
-        int known = types.indexOf(type);
-        if (known >= 0) {
-            return types.get(known);
+        int index = known.types().indexOf(type);
+        if (index >= 0) {
+            return known.types().get(index);
         }
+        List<String> types = new ArrayList<>(known.types());
         types.add(type);
         StringBuilder numbered = new StringBuilder("CASE type");
         for (int i = 0; i < types.size(); i++) {
             // Doubling the quote is SQL's own escape; catalog codes hold none, but the text comes from the file.
             numbered.append(" WHEN '").append(types.get(i).replace("'", "''")).append("' THEN ").append(i);
         }
-        expression = numbered.append(" ELSE -1 END").toString();
+        known = new Known(List.copyOf(types), numbered.append(" ELSE -1 END").toString());
         return type;
     }
 }

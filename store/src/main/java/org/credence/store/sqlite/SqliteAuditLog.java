@@ -493,7 +493,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     /** One row of the table, every column as stored. */
     record Row(long seq, String at, String actor, String role, String action, String subjectHash,
-                       String purpose, String outcome, String previousHash, String hash) {
+               String purpose, String outcome, String previousHash, String hash) {
 
         static Row read(ResultSet rows) throws SQLException {
             return new Row(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
