@@ -16,6 +16,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/find-jdk.sh
+. scripts/bench-lib.sh
 credence_find_jdk
 credence_maven_opts
 
@@ -44,18 +45,11 @@ credence() { "$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-
 data="$work/data"
 credence catalog load catalogs/example-city.yaml --data "$data" > /dev/null
 
-# Imports $1 (a generated file) and appends a RESULT line to $out/$2.txt.
+# Imports $1 (a generated file, removed afterwards for the disk's sake) with a RESULT line in $out/$2.txt.
 import() {
-  local file=$1 name=$2 records start end
-  records=$(wc -l < "$file")
-  start=$(date +%s.%N)
-  /usr/bin/time -f "peak_rss_kb=%M" -o "$out/$name.rss" "$java" --enable-native-access=ALL-UNNAMED \
-    -cp "$work/cli/credence-cli.jar:$work/cli/lib/*" org.credence.cli.Main import "$file" --data "$data" > "$out/$name.txt"
-  end=$(date +%s.%N)
-  awk -v n="$records" -v s="$start" -v e="$end" -v r="$(cut -d= -f2 < "$out/$name.rss")" \
-    'BEGIN{printf "RESULT records=%d seconds=%.1f records_per_s=%.0f peak_rss_kb=%d\n", n, e-s, n/(e-s), r}' >> "$out/$name.txt"
-  log "$(tail -1 "$out/$name.txt")"
-  rm "$file"
+  bench_import "$1" "$data" "$out/$2.txt"
+  log "$(tail -1 "$out/$2.txt")"
+  rm "$1"
 }
 
 log "generating $PERSONS persons (seed 7)"
@@ -70,17 +64,11 @@ du -sb "$data" > "$out/data-size.txt"
 
 for run in $(seq 1 "$RUNS"); do
   log "start-up, run $run of $RUNS"
-  port=$(( 20000 + RANDOM % 20000 ))
-  start=$(date +%s.%N)
-  "$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-cli.jar:$work/cli/lib/*" org.credence.cli.Main \
-    serve --data "$data" --port "$port" > "$out/serve$run.log" 2>&1 &
-  server=$!
-  until curl -sf "http://127.0.0.1:$port/health" > "$out/health$run.json" 2>/dev/null; do sleep 0.05; done
-  end=$(date +%s.%N)
+  bench_serve "$data" "$out/serve$run.log" "$out/health$run.json"
   rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
   index_b=$(grep -o '[0-9]* B per subject' "$out/serve$run.log" | cut -d' ' -f1)
-  awk -v s="$start" -v e="$end" -v r="$rss_kb" -v i="$index_b" -v h="$(cat "$out/health$run.json")" \
-    'BEGIN{printf "RESULT seconds=%.1f index_bytes_per_subject=%d peak_rss_kb=%d health=%s\n", e-s, i, r, h}' >> "$out/startup.txt"
+  awk -v t="$startup_seconds" -v r="$rss_kb" -v i="$index_b" -v h="$(cat "$out/health$run.json")" \
+    'BEGIN{printf "RESULT seconds=%.1f index_bytes_per_subject=%d peak_rss_kb=%d health=%s\n", t, i, r, h}' >> "$out/startup.txt"
   log "$(tail -1 "$out/startup.txt")"
   kill "$server"
   wait "$server" 2>/dev/null || true

@@ -13,6 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/find-jdk.sh
+. scripts/bench-lib.sh
 credence_find_jdk
 credence_maven_opts
 
@@ -79,23 +80,12 @@ log "ingestion: generate $PERSONS persons (+10% organizations) and import"
 data="$work/data"
 credence catalog load catalogs/example-city.yaml --data "$data" > /dev/null
 credence generate --subjects "$PERSONS" --out "$work/records.ndjson" > /dev/null
-records=$(wc -l < "$work/records.ndjson")
-start=$(date +%s.%N)
-/usr/bin/time -f "peak_rss_kb=%M" -o "$out/import.rss" "$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-cli.jar:$work/cli/lib/*" org.credence.cli.Main import "$work/records.ndjson" --data "$data" > "$out/import.txt"
-end=$(date +%s.%N)
-awk -v n="$records" -v s="$start" -v e="$end" 'BEGIN{printf "RESULT records=%d seconds=%.2f records_per_s=%.0f\n", n, e-s, n/(e-s)}' >> "$out/import.txt"
-cat "$out/import.rss" >> "$out/import.txt"
+bench_import "$work/records.ndjson" "$data" "$out/import.txt"
 
 log "start-up on the ingested data directory"
 key=$(credence keys create --data "$data" --role partner --name bench \
   --scope travel.air.ticket,travel.rail.high_speed,finance.loan,lodging.star_hotel)
-port=$(( 20000 + RANDOM % 20000 ))
-start=$(date +%s.%N)
-"$java" --enable-native-access=ALL-UNNAMED -cp "$work/cli/credence-cli.jar:$work/cli/lib/*" org.credence.cli.Main \
-  serve --data "$data" --port "$port" > "$out/serve.log" 2>&1 &
-server=$!
-until curl -sf "http://127.0.0.1:$port/health" > "$out/health.json" 2>/dev/null; do sleep 0.05; done
-end=$(date +%s.%N)
+bench_serve "$data" "$out/serve.log" "$out/health.json"
 jpid=$server
 subjects=$(sed -E 's/.*"subjects":([0-9]+).*/\1/' "$out/health.json")
 "$JAVA_HOME/bin/jcmd" "$jpid" GC.run > /dev/null
@@ -103,8 +93,8 @@ heap_kb=$("$JAVA_HOME/bin/jcmd" "$jpid" GC.heap_info | awk '/garbage-first heap|
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$jpid/status")
 # The server states the hot index's own size when it starts serving.
 index_b=$(grep -o '[0-9]* B per subject' "$out/serve.log" | cut -d' ' -f1)
-awk -v s="$start" -v e="$end" -v n="$subjects" -v h="$heap_kb" -v r="$rss_kb" -v i="$index_b" \
-  'BEGIN{printf "RESULT seconds=%.2f subjects=%d index_bytes_per_subject=%d heap_used_after_gc_kb=%d heap_bytes_per_subject=%.0f peak_rss_kb=%d\n", e-s, n, i, h, h*1024/n, r}' \
+awk -v t="$startup_seconds" -v n="$subjects" -v h="$heap_kb" -v r="$rss_kb" -v i="$index_b" \
+  'BEGIN{printf "RESULT seconds=%.2f subjects=%d index_bytes_per_subject=%d heap_used_after_gc_kb=%d heap_bytes_per_subject=%.0f peak_rss_kb=%d\n", t, n, i, h, h*1024/n, r}' \
   > "$out/startup.txt"
 cat "$out/health.json" >> "$out/startup.txt"
 
