@@ -64,7 +64,9 @@ class PrivacyAtRestTest {
     private static byte[] databaseBytes(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             var out = new java.io.ByteArrayOutputStream();
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("credence.db")).toList()) {
+            // The database and the audit trail's index by subject beside it, each with its log.
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("credence.db")
+                    || f.getFileName().toString().startsWith("audit-index.db")).toList()) {
                 out.write(Files.readAllBytes(file));
             }
             return out.toByteArray();

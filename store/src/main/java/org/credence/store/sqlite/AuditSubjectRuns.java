@@ -21,26 +21,30 @@ import java.sql.SQLException;
  * batches when it was dropped.
  *
  * <p>So the index is built the way a log-structured merge tree builds one: entries are appended to
- * {@code audit} alone, and a few times a second the writer sorts the newest {@link #STEP} of them by
+ * {@code audit} alone, and a few times a second the index's keeper sorts the newest {@link #STEP} of them by
  * (subject, time, number) and writes them as one <em>run</em>, which SQLite lays down page after page
  * in key order. Each {@link #FANOUT} runs of a level are merged into one run of the next, so a query
  * seeks at most {@code FANOUT - 1} runs per level, in one statement: about 60 seeks at 100 million
- * entries. The entries not yet in a run (the tail: a step or two while the writer keeps up, more just
+ * entries. The entries not yet in a run (the tail: a step or two while the keeper keeps up, more just
  * after an import, which writes its entries in its own transaction) are read from the table by number.
  *
- * <p><b>Every step is small.</b> The writer does this work between its batches and holds the write
- * lock meanwhile, so a step that took long would stall every audited request. A flush is one step's
+ * <p><b>Every step is small.</b> The runs live in a file of their own, kept by a thread of their own
+ * ({@link AuditSubjectIndex}), so a step never holds the lock the audit writer commits under; but it
+ * holds the index's own lock, which a subject's query waits for, and its transaction's snapshot of the
+ * trail. A flush is one step's
  * worth of entries, and a merge moves one slice of subjects at a time (about a step's worth of rows)
  * from its sources to the new run, inserting and deleting in the same transaction: every entry is in
  * exactly one of them at any moment, so queries read both and need not know how far the merge got.
  * Measured before slicing, a merge of 16 runs of 16 K in one transaction raised the p99 latency of
- * single decisions over HTTP from 6 to 250 ms.
+ * single decisions over HTTP from 6 to 250 ms. (Then the audit writer did these steps itself, between
+ * its batches; steps of about 4 ms were still the p99 of single decisions, which is why they moved.)
  *
  * <p><b>State lives in the database.</b> Each step (a flush or a merge) is one transaction that reads
- * where the runs end and writes the next piece, so another process appending to the same file (a CLI
+ * where the runs end and writes the next piece, so another process keeping the same index (a CLI
  * import beside the server) or a crash between steps leaves the runs consistent: a step happened
  * whole or not at all, and whoever comes next carries on from what is stored. The runs are derived
- * data; the chained {@code audit} table remains the record, and every run can be rebuilt from it.
+ * data; the chained {@code audit} table remains the record, and every run can be rebuilt from it, which
+ * is what happens when the index file is missing or indexes another trail ({@link #keepIfOwn}).
  *
  * <p><b>Order.</b> The runs hold each entry's time as stored ({@code at}) so that a subject's entries
  * come out of every run already in listing order (time, then number), a time range narrows the seek,
@@ -48,26 +52,28 @@ import java.sql.SQLException;
  */
 final class AuditSubjectRuns {
 
-    /** Entries per level 0 run, the tail that makes the writer write one, and rows per merge slice. */
+    /** Entries per level 0 run, the tail that makes the keeper write one, and rows per merge slice. */
     static final int STEP = 4_096;
     /** Runs of one level merged into one of the next. */
     static final int FANOUT = 16;
 
-    private static final String HEAD = "SELECT coalesce(max(seq), 0) FROM audit";
+    private static final String HEAD = "SELECT coalesce(max(seq), 0) FROM trail.audit";
     private static final String INDEXED = "SELECT coalesce(max(last_seq), 0) FROM audit_runs";
     private static final String NEXT_RUN = "SELECT max(coalesce((SELECT max(run) FROM audit_runs), 0),"
             + " coalesce((SELECT max(run) FROM audit_merges), 0)) + 1";
     private static final String FLUSH = "INSERT INTO audit_run_entries (run, subject_hash, at, seq)"
-            + " SELECT ?, subject_hash, at, seq FROM audit WHERE seq > ? AND seq <= ? AND subject_hash IS NOT NULL"
+            + " SELECT ?, subject_hash, at, seq FROM trail.audit WHERE seq > ? AND seq <= ? AND subject_hash IS NOT NULL"
             + " ORDER BY subject_hash, at, seq";
-    private static final String REGISTER = "INSERT INTO audit_runs (run, level, first_seq, last_seq) VALUES (?, ?, ?, ?)";
+    private static final String REGISTER =
+            "INSERT INTO audit_runs (run, level, first_seq, last_seq, last_hash) VALUES (?, ?, ?, ?, ?)";
+    private static final String HASH = "SELECT hash FROM trail.audit WHERE seq = ?";
     private static final String CROWDED_LEVEL =
             "SELECT level FROM audit_runs GROUP BY level HAVING count(*) >= ? ORDER BY level LIMIT 1";
-    private static final String OLDEST = "SELECT run, first_seq, last_seq FROM audit_runs WHERE level = ?"
+    private static final String OLDEST = "SELECT run, first_seq, last_seq, last_hash FROM audit_runs WHERE level = ?"
             + " ORDER BY first_seq LIMIT ?";
     private static final String START_MERGE =
-            "INSERT INTO audit_merges (run, level, first_seq, last_seq, next_subject) VALUES (?, ?, ?, ?, '')";
-    private static final String MERGE = "SELECT run, level, first_seq, last_seq, next_subject FROM audit_merges";
+            "INSERT INTO audit_merges (run, level, first_seq, last_seq, last_hash, next_subject) VALUES (?, ?, ?, ?, ?, '')";
+    private static final String MERGE = "SELECT run, level, first_seq, last_seq, last_hash, next_subject FROM audit_merges";
     /** A merge's sources: the runs of its level within its numbers (runs never overlap, so exactly those). */
     private static final String SOURCES =
             "SELECT run FROM audit_runs WHERE level = ?2 AND first_seq >= ?3 AND last_seq <= ?4";
@@ -88,6 +94,9 @@ final class AuditSubjectRuns {
     private static final String ADVANCE = "UPDATE audit_merges SET next_subject = ?2 WHERE run = ?1";
     private static final String RETIRE = "DELETE FROM audit_runs WHERE run IN (" + SOURCES + ")";
     private static final String FINISH = "DELETE FROM audit_merges WHERE run = ?";
+    private static final String LAST_RUN = "SELECT last_seq, last_hash FROM audit_runs ORDER BY last_seq DESC LIMIT 1";
+    private static final String[] FORGET = {
+        "DELETE FROM audit_merges", "DELETE FROM audit_run_entries", "DELETE FROM audit_runs"};
 
     /**
      * The numbers of one subject's entries in a time range, in listing order, at most a limit: from
@@ -100,7 +109,7 @@ final class AuditSubjectRuns {
             + "  WHERE run IN (SELECT run FROM audit_runs UNION ALL SELECT run FROM audit_merges)"
             + "  AND subject_hash = ?1 AND at >= ?2 AND at < ?3"
             + " UNION ALL"
-            + " SELECT at, seq FROM audit"
+            + " SELECT at, seq FROM trail.audit"
             // Unary plus keeps the planner off audit_by_time: the tail is found by number.
             + "  WHERE seq > (" + INDEXED + ") AND subject_hash = ?1 AND +at >= ?2 AND +at < ?3"
             + ") ORDER BY at, seq LIMIT ?4";
@@ -126,6 +135,32 @@ final class AuditSubjectRuns {
     }
 
     /**
+     * Whether the runs index this very trail: the entry their last run ends at is there with the hash the
+     * run recorded, and since each entry's hash covers the one before, that entry vouches for every entry
+     * the runs name. Runs that index another trail (the database file restored from an older copy, say)
+     * are forgotten in the caller's transaction, and the steps that follow rebuild them; returns whether
+     * they were kept.
+     */
+    boolean keepIfOwn(Database d) throws SQLException {
+        try (ResultSet last = d.prepare(LAST_RUN).executeQuery()) {
+            if (!last.next()) {
+                return true;
+            }
+            PreparedStatement hash = d.prepare(HASH);
+            hash.setLong(1, last.getLong(1));
+            try (ResultSet entry = hash.executeQuery()) {
+                if (entry.next() && entry.getString(1).equals(last.getString(2))) {
+                    return true;
+                }
+            }
+        }
+        for (String sql : FORGET) {
+            d.execute(sql);
+        }
+        return false;
+    }
+
+    /**
      * Does the next piece of work, if any, inside the caller's transaction: writes a run when the tail
      * holds a full step (or, when {@code idle}, anything at all), moves the next slice of the merge under
      * way, or starts a merge of the lowest level holding {@code fanout} runs. Returns whether it did
@@ -137,7 +172,8 @@ final class AuditSubjectRuns {
         Merge merge = null;
         try (ResultSet row = d.prepare(MERGE).executeQuery()) {
             if (row.next()) {
-                merge = new Merge(row.getLong(1), row.getInt(2), row.getLong(3), row.getLong(4), row.getString(5));
+                merge = new Merge(row.getLong(1), row.getInt(2), row.getLong(3), row.getLong(4), row.getString(5),
+                        row.getString(6));
             }
         }
         // A merge under way goes first until the tail holds two steps: under a steady load flushes and
@@ -160,7 +196,12 @@ final class AuditSubjectRuns {
         flush.setLong(2, indexed);
         flush.setLong(3, upTo);
         flush.executeUpdate();
-        register(d, run, 0, indexed + 1, upTo);
+        PreparedStatement hash = d.prepare(HASH);
+        hash.setLong(1, upTo);
+        try (ResultSet row = hash.executeQuery()) {
+            row.next();
+            register(d, run, 0, indexed + 1, upTo, row.getString(1));
+        }
     }
 
     private boolean startMerge(Database d) throws SQLException {
@@ -178,10 +219,14 @@ final class AuditSubjectRuns {
         oldest.setInt(2, fanout);
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
+        String lastHash = null;
         try (ResultSet rows = oldest.executeQuery()) {
             while (rows.next()) {
                 first = Math.min(first, rows.getLong(2));
-                last = Math.max(last, rows.getLong(3));
+                if (rows.getLong(3) > last) {
+                    last = rows.getLong(3);
+                    lastHash = rows.getString(4);
+                }
             }
         }
         PreparedStatement start = d.prepare(START_MERGE);
@@ -189,6 +234,7 @@ final class AuditSubjectRuns {
         start.setInt(2, level);
         start.setLong(3, first);
         start.setLong(4, last);
+        start.setString(5, lastHash);
         start.executeUpdate();
         return true;
     }
@@ -225,18 +271,20 @@ final class AuditSubjectRuns {
             return;
         }
         bindMerge(d.prepare(RETIRE), merge, null).executeUpdate();
-        register(d, merge.run(), merge.level() + 1, merge.first(), merge.last());
+        register(d, merge.run(), merge.level() + 1, merge.first(), merge.last(), merge.lastHash());
         PreparedStatement finish = d.prepare(FINISH);
         finish.setLong(1, merge.run());
         finish.executeUpdate();
     }
 
-    private static void register(Database d, long run, int level, long first, long last) throws SQLException {
+    private static void register(Database d, long run, int level, long first, long last, String lastHash)
+            throws SQLException {
         PreparedStatement register = d.prepare(REGISTER);
         register.setLong(1, run);
         register.setInt(2, level);
         register.setLong(3, first);
         register.setLong(4, last);
+        register.setString(5, lastHash);
         register.executeUpdate();
     }
 
@@ -261,6 +309,6 @@ final class AuditSubjectRuns {
     }
 
     /** A merge under way, as stored in {@code audit_merges}. */
-    private record Merge(long run, int level, long first, long last, String next) {
+    private record Merge(long run, int level, long first, long last, String lastHash, String next) {
     }
 }

@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.credence.store.StoreException;
 import org.flywaydb.core.Flyway;
@@ -19,13 +17,15 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The one connection to the database file, the lock that serialises its use, and transactions.
- * SQLite allows one writer at a time anyway, so a single guarded connection costs nothing on writes
- * and keeps prepared statements warm.
+ * One connection to a database file ({@code credence.db}, or the audit trail's index by subject in
+ * {@code audit-index.db}), the lock that serialises its use, and transactions. SQLite allows one
+ * writer per file at a time anyway, so a single guarded connection costs nothing on writes and keeps
+ * prepared statements warm.
  */
 final class Database implements AutoCloseable {
 
     static final String FILE_NAME = "credence.db";
+    static final String INDEX_FILE_NAME = "audit-index.db";
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** Negative means KiB: 64 MiB keeps the hot parts of the indexes in memory as the table grows. */
@@ -48,10 +48,6 @@ final class Database implements AutoCloseable {
     // wait on disk.
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
-    // Work other than upkeep under way or waiting for the lock, and when it last finished: upkeep that
-    // can wait waits for the file to be quiet.
-    private final AtomicInteger working = new AtomicInteger();
-    private volatile long lastWorkNanos = System.nanoTime();
 
     private Database(Connection connection) {
         this.connection = connection;
@@ -59,27 +55,60 @@ final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) {@code dataDir/credence.db} and brings its schema up to date. */
     static Database open(Path dataDir) {
+        return open(dataDir.resolve(FILE_NAME), "sqlite", SQLiteConfig.SynchronousMode.FULL);
+    }
+
+    /**
+     * Opens (creating if needed) {@code dataDir/audit-index.db}, the audit trail's index by subject, and
+     * brings its schema up to date, with {@code credence.db} attached read-only as {@code trail}: the
+     * index is built from the trail and queries read both, but nothing on this connection ever takes the
+     * trail's write lock, not even a transaction begun IMMEDIATE (which SQLite begins as a read on a
+     * read-only database).
+     *
+     * <p>Its commits are not synced ({@code synchronous=NORMAL}): the index is derived from entries
+     * already durable, so a power cut can only lose its last steps, which are done again, while a sync
+     * per step would queue on the disk with the audit writer's own.
+     */
+    static Database openIndex(Path dataDir) {
+        Database index = open(dataDir.resolve(INDEX_FILE_NAME), "sqlite-index", SQLiteConfig.SynchronousMode.NORMAL);
         try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
-        }
-        SQLiteDataSource dataSource = new SQLiteDataSource(config());
-        dataSource.setUrl("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath());
-        migrate(dataSource);
-        try {
-            return new Database(dataSource.getConnection());
-        } catch (SQLException e) {
-            throw new StoreException("cannot open " + dataDir.resolve(FILE_NAME), e);
+            index.read(d -> {
+                PreparedStatement attach = d.connection.prepareStatement("ATTACH DATABASE ? AS trail");
+                try (attach) {
+                    attach.setString(1, dataDir.resolve(FILE_NAME).toAbsolutePath().toUri() + "?mode=ro");
+                    attach.execute();
+                }
+                return null;
+            });
+            return index;
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
         }
     }
 
-    private static SQLiteConfig config() {
+    private static Database open(Path file, String migrations, SQLiteConfig.SynchronousMode synchronous) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + file.getParent(), e);
+        }
+        SQLiteDataSource dataSource = new SQLiteDataSource(config(synchronous));
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        migrate(dataSource, migrations);
+        try {
+            return new Database(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + file, e);
+        }
+    }
+
+    private static SQLiteConfig config(SQLiteConfig.SynchronousMode synchronous) {
         SQLiteConfig config = new SQLiteConfig();
         // WAL lets readers and the writer proceed together; FULL syncs the log on every commit, so an
         // acknowledged record survives a killed process and a lost power supply alike.
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(synchronous);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setCacheSize(CACHE_KIB);
@@ -93,17 +122,16 @@ final class Database implements AutoCloseable {
         return config;
     }
 
-    private static void migrate(SQLiteDataSource dataSource) {
+    private static void migrate(SQLiteDataSource dataSource, String migrations) {
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/sqlite")
+                .locations("classpath:db/migration/" + migrations)
                 .load()
                 .migrate();
     }
 
     /** Runs {@code work} alone on the connection, each statement committing on its own. */
     <T> T read(Work<T> work) {
-        working.incrementAndGet();
         lock.lock();
         try {
             ensureOpen();
@@ -112,7 +140,6 @@ final class Database implements AutoCloseable {
             throw new StoreException("database failure", e);
         } finally {
             lock.unlock();
-            workDone();
         }
     }
 
@@ -121,33 +148,6 @@ final class Database implements AutoCloseable {
      * calls {@link Transaction#rollbackOnly()}.
      */
     <T> T transaction(TransactionalWork<T> work) {
-        working.incrementAndGet();
-        try {
-            return inTransaction(work);
-        } finally {
-            workDone();
-        }
-    }
-
-    /**
-     * A {@link #transaction} of upkeep, such as folding the audit trail's tail into runs: it does not
-     * count as work for {@link #quietFor}, so upkeep can wait for everything else.
-     */
-    <T> T upkeep(TransactionalWork<T> work) {
-        return inTransaction(work);
-    }
-
-    /** Whether no work but upkeep is under way or waiting, nor has been for {@code millis}. */
-    boolean quietFor(long millis) {
-        return working.get() == 0 && System.nanoTime() - lastWorkNanos >= TimeUnit.MILLISECONDS.toNanos(millis);
-    }
-
-    private void workDone() {
-        lastWorkNanos = System.nanoTime();
-        working.decrementAndGet();
-    }
-
-    private <T> T inTransaction(TransactionalWork<T> work) {
         lock.lock();
         try {
             ensureOpen();

@@ -16,13 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.credence.store.AuditLog;
 import org.credence.store.StoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail in the {@code audit} table of {@code credence.db}.
@@ -100,21 +97,14 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final byte[] ABSENT = {-1, -1, -1, -1};
     private static final HexFormat HEX = HexFormat.of();
 
-    /**
-     * How long the queue must stay empty, and the file unused by anything but upkeep, before the writer
-     * folds the tail into a run, however short.
-     */
-    private static final long IDLE_MILLIS = 1_000;
-    private static final int STEPS_PER_STEP_OF_ENTRIES = 3;
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteAuditLog.class);
     static final String COLUMNS =
             "seq, at, actor, role, action, subject_hash, purpose, outcome, previous_hash, hash";
     // The subject is checked again on the row itself: should the trail ever be cut at its end and
     // grow again, a run's old numbers would name other entries, and those must not be shown.
-    private static final String BY_SUBJECT = "SELECT " + COLUMNS + " FROM audit WHERE seq IN ("
+    private static final String BY_SUBJECT = "SELECT " + COLUMNS + " FROM trail.audit WHERE seq IN ("
             + AuditSubjectRuns.SUBJECT_SEQS + ") AND subject_hash = ?1 ORDER BY at, seq";
     /** Parameters as BY_SUBJECT's; ?1 (the subject) is bound but unused. */
-    private static final String BY_TIME = "SELECT " + COLUMNS + " FROM audit WHERE at >= ?2 AND at < ?3"
+    private static final String BY_TIME = "SELECT " + COLUMNS + " FROM trail.audit WHERE at >= ?2 AND at < ?3"
             + " ORDER BY at, seq LIMIT ?4";
     /** Bounds for a query open at either end: every stored time sorts after "" and before "~". */
     private static final String EARLIEST = "";
@@ -125,7 +115,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final Pending STOP = new Pending(List.of(), null);
 
     private final Database db;
-    private final AuditSubjectRuns runs;
+    private final AuditSubjectIndex index;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
     private final MessageDigest writerDigest = sha256();
@@ -136,13 +126,10 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     // Set by the writer before its last sweep of the queue; an appender that sees it takes its entry back.
     private volatile boolean stopped;
 
-    SqliteAuditLog(Database db) {
-        this(db, new AuditSubjectRuns());
-    }
-
-    SqliteAuditLog(Database db, AuditSubjectRuns runs) {
+    /** The trail in {@code db}, with its index by subject, which the log closes when it is closed. */
+    SqliteAuditLog(Database db, AuditSubjectIndex index) {
         this.db = db;
-        this.runs = runs;
+        this.index = index;
         this.writer = Thread.ofPlatform().name("credence-audit-writer").daemon().start(this::run);
     }
 
@@ -188,8 +175,9 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     public List<AuditEntry> entries(Query query) {
         // One subject's entries come through the runs (see AuditSubjectRuns); a stretch of time through
         // audit_by_time, whose order (at, seq) is the answer's, so nothing is sorted after it is read.
+        // Both on the index's connection, which has the trail attached: neither waits for the writer.
         String sql = query.subjectHash().isPresent() ? BY_SUBJECT : BY_TIME;
-        return db.read(d -> {
+        return index.read(d -> {
             PreparedStatement select = d.prepare(sql);
             select.setString(1, query.subjectHash().orElse(null));
             select.setString(2, query.from().map(Timestamps::format).orElse(EARLIEST));
@@ -263,35 +251,15 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     /**
      * Writes what is queued, in batches, until {@link #close} asks it to stop; then writes whatever
-     * was queued before the stop became visible. Between batches it keeps the index by subject up to
-     * date: steps in proportion to the entries written (and one after each batch while steps still find
-     * work), and when the queue stays empty and the file quiet for {@link #IDLE_MILLIS}, steps until
-     * nothing is left, an entry arrives or someone else uses the file.
+     * was queued before the stop became visible. Each commit is announced to the index by subject,
+     * whose own thread folds the new entries in.
      */
     private void run() {
         List<Pending> batch = new ArrayList<>();
         boolean stopping = false;
-        long owed = 0;
-        boolean behind = false;
         while (!stopping) {
             try {
-                Pending first = queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    // One step at a time, so that an arriving entry waits for one step at most; and only
-                    // while nothing else uses the file, so that readers (the facts an import reads back,
-                    // a subject's file) do not queue behind steps that can wait. What is owed stays owed
-                    // until the steps find nothing left.
-                    Step step = Step.WORKED;
-                    while (step == Step.WORKED && queue.isEmpty() && db.quietFor(IDLE_MILLIS)) {
-                        step = step(true);
-                    }
-                    if (step == Step.CAUGHT_UP) {
-                        owed = 0;
-                        behind = false;
-                    }
-                    continue;
-                }
-                batch.add(first);
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 // No one but close should stop the writer; if someone does, stop as close would, so
                 // that every queued entry is still written or failed.
@@ -299,22 +267,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             }
             drain(batch);
             stopping |= batch.removeIf(pending -> pending == STOP);
-            owed += write(batch);
+            write(batch);
             batch.clear();
-            if (!stopping && (behind || owed >= runs.step())) {
-                // An entry costs a flush and a move per level it is merged through; three steps' worth
-                // of work per step of entries keeps up with a steady load.
-                long steps = Math.max(1, STEPS_PER_STEP_OF_ENTRIES * owed / runs.step());
-                long done = 0;
-                behind = true;
-                // Entries waiting, or a closing log, come first: the steps left over are owed to the
-                // next round, and what a closed log leaves the next process that writes carries on.
-                while (done < steps && behind && !closing && (done == 0 || queue.isEmpty())) {
-                    behind = maintain(false);
-                    done++;
-                }
-                owed = (steps - done) * runs.step() / STEPS_PER_STEP_OF_ENTRIES;
-            }
         }
         stopped = true;
         while (drain(batch) > 0) {
@@ -338,32 +292,10 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         return moved;
     }
 
-    /** What a step of the index by subject found. */
-    private enum Step { WORKED, CAUGHT_UP, FAILED }
-
-    /** One step of the index by subject; true when it found work (there may be more). */
-    boolean maintain(boolean idle) {
-        return step(idle) == Step.WORKED;
-    }
-
-    /**
-     * One step of the index by subject, in its own transaction. A failure is logged and not passed on:
-     * the entries are durable whatever happens here, and queries stay exact (they read the tail).
-     */
-    private Step step(boolean idle) {
-        try {
-            return db.upkeep((d, transaction) -> runs.maintain(d, idle)) ? Step.WORKED : Step.CAUGHT_UP;
-        } catch (Throwable e) {
-            // Errors too, as in write: a writer that died would leave every later caller waiting.
-            LOG.warn("the audit trail's index by subject could not be brought up to date; will retry", e);
-            return Step.FAILED;
-        }
-    }
-
-    /** Commits {@code batch} as one transaction and returns how many entries it held (0 if it failed). */
-    private long write(List<Pending> batch) {
+    /** Commits {@code batch} as one transaction and completes its futures. */
+    private void write(List<Pending> batch) {
         if (batch.isEmpty()) {
-            return 0;
+            return;
         }
         List<Pending> pending = List.copyOf(batch);
         List<List<AuditEntry>> written;
@@ -374,15 +306,15 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             StoreException cause = failure instanceof StoreException store ? store
                     : new StoreException("the audit entries could not be committed", failure);
             completions.execute(() -> pending.forEach(p -> p.future.completeExceptionally(cause)));
-            return 0;
+            return;
         }
         commits.incrementAndGet();
+        index.written(written.stream().mapToInt(List::size).sum());
         completions.execute(() -> {
             for (int i = 0; i < pending.size(); i++) {
                 pending.get(i).future.complete(written.get(i));
             }
         });
-        return written.stream().mapToLong(List::size).sum();
     }
 
     private List<List<AuditEntry>> insert(Database d, List<Pending> batch) throws SQLException {
@@ -405,8 +337,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
-     * Stops accepting entries, writes those already queued, and waits until every future handed out
-     * is complete. The database must stay open until this returns.
+     * Stops accepting entries, writes those already queued, waits until every future handed out is
+     * complete, and closes the index by subject. The database must stay open until this returns.
      */
     @Override
     public void close() {
@@ -434,6 +366,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 }
             }
             completions.close();
+            index.close();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -21,7 +21,9 @@ import org.credence.store.RightsStore;
 import org.credence.store.Vault;
 
 /**
- * The embedded store: one SQLite file, {@code credence.db}, in the data directory.
+ * The embedded store: one SQLite file, {@code credence.db}, in the data directory, and beside it the
+ * audit trail's index by subject, {@code audit-index.db}: derived data, rebuilt when missing
+ * ({@link AuditSubjectIndex}).
  *
  * <p>Why it is built this way:
  * <ul>
@@ -51,15 +53,15 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     private final SqliteRights rights;
     private final SqliteAuditLog audit;
 
-    private SqliteStore(Database db, Vault vault) {
+    private SqliteStore(Database db, Vault vault, Path dataDir) {
         this.db = db;
         this.vault = vault;
         this.records = new SqliteRecords(db, vault);
         this.catalogs = new SqliteCatalogs(db);
         this.keys = new SqliteKeys(db, vault);
         this.rights = new SqliteRights(db, vault);
-        // Last: it starts the writer thread, which nothing would stop if a later step threw.
-        this.audit = new SqliteAuditLog(db);
+        // Last: they start the writer's and the index's threads, which nothing would stop if a later step threw.
+        this.audit = new SqliteAuditLog(db, AuditSubjectIndex.open(dataDir));
     }
 
     /**
@@ -79,7 +81,7 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     public static SqliteStore open(Path dataDir, Path keyFile) {
         Database db = Database.open(dataDir);
         try {
-            return new SqliteStore(db, VaultCheck.bind(db, dataDir, keyFile));
+            return new SqliteStore(db, VaultCheck.bind(db, dataDir, keyFile), dataDir);
         } catch (RuntimeException e) {
             try {
                 db.close();

@@ -75,7 +75,8 @@ class AuditSubjectRunsPropertiesTest {
         Path dataDir = Fixtures.temporaryDirectory("credence-audit-runs");
         List<AuditEntry> written = new ArrayList<>();
         Database db = Database.open(dataDir);
-        SqliteAuditLog audit = new SqliteAuditLog(db, new AuditSubjectRuns(4, 3));
+        AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(4, 3));
+        SqliteAuditLog audit = new SqliteAuditLog(db, index);
         try {
             for (Step step : steps) {
                 switch (step) {
@@ -93,14 +94,15 @@ class AuditSubjectRunsPropertiesTest {
                     }
                     case Maintain maintain -> {
                         for (int i = 0; i < maintain.times(); i++) {
-                            audit.maintain(maintain.idle());
+                            index.maintain(maintain.idle());
                         }
                     }
                     case Reopen reopen -> {
                         audit.close();
                         db.close();
                         db = Database.open(dataDir);
-                        audit = new SqliteAuditLog(db, new AuditSubjectRuns(4, 3));
+                        index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(4, 3));
+                        audit = new SqliteAuditLog(db, index);
                     }
                 }
                 for (Ask ask : asks) {
@@ -110,10 +112,10 @@ class AuditSubjectRunsPropertiesTest {
             // Caught up, the runs hold everything and level 0 is below a merge. Every step makes
             // progress, so a few hundred suffice for this many entries.
             int taken = 0;
-            while (audit.maintain(true)) {
+            while (index.maintain(true)) {
                 assertThat(++taken).as("maintenance steps").isLessThan(1_000);
             }
-            assertThat(runState(db)).satisfies(state -> {
+            assertThat(runState(index)).satisfies(state -> {
                 assertThat(state[0]).as("entries indexed").isEqualTo(written.size());
                 assertThat(state[1]).as("level 0 runs").isLessThan(3);
                 assertThat(state[2]).as("rows of runs merged away").isZero();
@@ -154,8 +156,8 @@ class AuditSubjectRunsPropertiesTest {
     }
 
     /** Entries covered by runs, how many runs are at level 0, and rows left behind by merged runs. */
-    private static long[] runState(Database db) {
-        return db.read(d -> {
+    private static long[] runState(AuditSubjectIndex index) {
+        return index.read(d -> {
             try (ResultSet row = d.prepare("SELECT coalesce(max(last_seq), 0), "
                     + "(SELECT count(*) FROM audit_runs WHERE level = 0), "
                     + "(SELECT count(*) FROM audit_run_entries WHERE run NOT IN (SELECT run FROM audit_runs)) "

@@ -51,7 +51,35 @@ class DatabaseTest {
                     return versions;
                 }
             });
-            assertThat(applied).containsExactly("1", "2", "3", "4");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5");
+        }
+    }
+
+    @Test
+    void theAuditIndexHasAFileAndMigrationsOfItsOwn() {
+        Database.open(dataDir).close();
+        try (Database index = Database.openIndex(dataDir)) {
+            List<String> tables = index.read(d -> {
+                try (ResultSet rows = d.prepare("SELECT 'main.' || name FROM main.sqlite_schema WHERE name LIKE 'audit%'"
+                        + " UNION ALL SELECT 'trail.' || name FROM trail.sqlite_schema WHERE name LIKE 'audit%'"
+                        + " ORDER BY 1").executeQuery()) {
+                    List<String> names = new ArrayList<>();
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                    return names;
+                }
+            });
+            assertThat(tables).containsExactly("main.audit_merges", "main.audit_run_entries", "main.audit_runs",
+                    "trail.audit", "trail.audit_by_time");
+            // Derived from durable entries, the index's own commits are not synced.
+            assertThat(pragma(index, "synchronous")).isEqualTo("1");
+            // The trail is attached read-only: nothing on the index's connection can change it.
+            assertThatThrownBy(() -> index.read(d -> {
+                d.execute("DELETE FROM trail.audit");
+                return null;
+            })).isInstanceOf(StoreException.class).hasMessageContaining("database failure")
+                    .rootCause().hasMessageContaining("readonly");
         }
     }
 
