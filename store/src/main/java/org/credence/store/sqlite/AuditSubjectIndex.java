@@ -1,9 +1,12 @@
 package org.credence.store.sqlite;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,71 +25,103 @@ import org.slf4j.LoggerFactory;
  * snapshot, so the writer never waits for the index, nor the index for the writer.
  *
  * <p>The same connection answers queries from the trail ({@link #read}): a subject's entries need the
- * runs and the trail together, and a statement that reads both sees each file as one committed state.
- * Whichever of the two it reads first, the answer is the trail as of its snapshot: a run names only
- * entries committed before it was written, and the tail is everything after the runs.
+ * runs and the trail together. SQLite begins a statement's read of the main file before that of an
+ * attached one, so the trail is read as of the same moment as the runs or later, never earlier: every
+ * entry a run names is there, and the tail after the runs is read whole.
  *
  * <h2>Pacing</h2>
  *
  * <p>The audit writer announces what it commits ({@link #written}), and the keeper wakes once a step's
- * worth of entries has been announced, then steps until nothing is owed at full size (a whole step of
- * tail, a merge under way or due). Waking per commit instead cost a transaction per commit on the
- * keeper's side, at thousands of commits a second. It also looks once every {@link #IDLE_MILLIS}, which
- * finds entries nobody announced (an import's, in this process or another); and once no commit has
- * been announced for that long it folds a shorter tail too, so that a quiet trail ends up indexed to its
- * last entry.
+ * worth of entries has been announced (waking per commit cost a transaction per commit, at thousands
+ * of commits a second), then steps until nothing is owed at full size: a whole step of tail, a merge
+ * under way or due. It also looks once every {@link #IDLE_MILLIS}, which finds entries nobody
+ * announced (an import's, in this process or another); and when the trail's last entry has not moved
+ * over such a wait, it folds a shorter tail too, so that a quiet trail ends up indexed to its end.
+ *
+ * <p>The keeper works at most half the time: after each step it rests as long as the step took. The
+ * index is for the subject's and the auditor's questions, never on a decision's path, and catching up
+ * on a large import at full speed took a core from the requests on a two-core machine; the rests also
+ * let the trail's write-ahead log be rewound between the keeper's snapshots.
  */
 final class AuditSubjectIndex implements AutoCloseable {
 
-    /** How long no commit must be announced before the keeper folds a tail shorter than a step. */
+    /** How often the keeper looks unasked, and how long the trail must stand still before a short tail is folded. */
     static final long IDLE_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(AuditSubjectIndex.class);
 
     private final Database index;
     private final AuditSubjectRuns runs;
-    // At most one permit: "a step's worth of entries was committed since the keeper was last woken".
+    // Released when a step's worth of entries has been announced since the keeper last woke.
     private final Semaphore owed = new Semaphore(0);
-    private final AtomicLong unannounced = new AtomicLong();
-    private volatile long lastWrittenNanos = System.nanoTime();
+    // The writer's alone: only its thread announces.
+    private long unannounced;
     private final Thread keeper;
     private volatile boolean closing;
 
-    private AuditSubjectIndex(Database index, AuditSubjectRuns runs) {
+    private AuditSubjectIndex(Database index, AuditSubjectRuns runs, boolean kept) {
         this.index = index;
         this.runs = runs;
-        // A platform thread: it spends its time in native SQLite calls and syncs.
-        this.keeper = Thread.ofPlatform().name("credence-audit-index").daemon().start(this::keep);
+        // A platform thread: it spends its time in native SQLite calls.
+        this.keeper = kept ? Thread.ofPlatform().name("credence-audit-index").daemon().start(this::keep) : null;
     }
 
-    /** Opens the index beside the trail in {@code dataDir}, whose {@code credence.db} must exist. */
+    /** Opens the index beside the trail in {@code dataDir}, whose {@code credence.db} must exist, and starts its keeper. */
     static AuditSubjectIndex open(Path dataDir) {
-        return open(dataDir, new AuditSubjectRuns());
+        return open(dataDir, new AuditSubjectRuns(), true);
     }
 
-    /** Like {@link #open(Path)}, with the runs' sizes given (tests use small ones). */
-    static AuditSubjectIndex open(Path dataDir, AuditSubjectRuns runs) {
+    /**
+     * Like {@link #open(Path)}, with the runs' sizes given; without a keeper ({@code kept} false) the
+     * index moves only by {@link #maintain}, which lets tests decide every step.
+     */
+    static AuditSubjectIndex open(Path dataDir, AuditSubjectRuns runs, boolean kept) {
+        try {
+            return new AuditSubjectIndex(ownIndex(dataDir, runs), runs, kept);
+        } catch (RuntimeException e) {
+            if (!Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
+                throw e;
+            }
+            // Derived data never stands in the way: a file that cannot be opened (damaged, or from a
+            // newer release) is set aside and the index rebuilt from the trail.
+            LOG.warn("the audit index in {} cannot be used; it is set aside and rebuilt from the trail", dataDir, e);
+            setAside(dataDir);
+            return new AuditSubjectIndex(ownIndex(dataDir, runs), runs, kept);
+        }
+    }
+
+    private static Database ownIndex(Path dataDir, AuditSubjectRuns runs) {
         Database index = Database.openIndex(dataDir);
         try {
             if (!index.transaction((d, transaction) -> runs.keepIfOwn(d))) {
-                LOG.info("the audit index in {} was built from another trail; it is being rebuilt from this one",
-                        dataDir.resolve(Database.INDEX_FILE_NAME));
+                LOG.info("the audit index in {} was built from another trail; it is rebuilt from this one", dataDir);
             }
-            return new AuditSubjectIndex(index, runs);
+            return index;
         } catch (RuntimeException e) {
             index.close();
             throw e;
         }
     }
 
-    /** Tells the keeper that {@code entries} were committed; cheap, and never waits. */
-    void written(int entries) {
-        lastWrittenNanos = System.nanoTime();
-        // Approximate under races, which only moves a wake-up by an entry or two.
-        if (unannounced.addAndGet(entries) >= runs.step()) {
-            unannounced.set(0);
-            if (owed.availablePermits() == 0) {
-                owed.release();
+    private static void setAside(Path dataDir) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path file = dataDir.resolve(Database.INDEX_FILE_NAME + suffix);
+            try {
+                if (Files.exists(file)) {
+                    Files.move(file, dataDir.resolve(Database.INDEX_FILE_NAME + suffix + ".unusable"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set aside " + file, e);
             }
+        }
+    }
+
+    /** Tells the keeper that {@code entries} were committed; called by the audit writer's thread only, and never waits. */
+    void written(int entries) {
+        unannounced += entries;
+        if (unannounced >= runs.step()) {
+            unannounced = 0;
+            owed.release();
         }
     }
 
@@ -95,49 +130,68 @@ final class AuditSubjectIndex implements AutoCloseable {
         return index.read(work);
     }
 
-    /** What a step found. */
-    private enum Step { WORKED, CAUGHT_UP, FAILED }
-
-    /** One step of upkeep; true when it found work (there may be more). Tests drive the index with it. */
-    boolean maintain(boolean idle) {
-        return step(idle) == Step.WORKED;
-    }
-
-    private void keep() {
-        boolean quiet = false;
-        while (!closing) {
-            Step step = step(quiet);
-            if (step == Step.WORKED) {
-                // Folding a short tail stops as soon as entries arrive again: those will make a full step.
-                quiet &= quiet();
-                continue;
-            }
-            try {
-                // After a failure too: retried once a second, not in a tight loop.
-                owed.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-                quiet = quiet();
-            } catch (InterruptedException e) {
-                // No one but close should stop the keeper; the runs are consistent after every step.
-                return;
-            }
-        }
-    }
-
-    private boolean quiet() {
-        return System.nanoTime() - lastWrittenNanos >= TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
-    }
-
     /**
-     * One step in its own transaction. A failure is logged and not passed on: the entries are durable
-     * whatever happens here, and queries stay exact (they read the tail).
+     * One step in its own transaction; true when it found work (there may be more). A failure is logged
+     * and not passed on: the entries are durable whatever happens here, and queries stay exact (they
+     * read the tail).
      */
-    private Step step(boolean idle) {
+    boolean maintain(boolean foldShortTail) {
         try {
-            return index.transaction((d, transaction) -> runs.maintain(d, idle)) ? Step.WORKED : Step.CAUGHT_UP;
+            return index.transaction((d, transaction) -> runs.maintain(d, foldShortTail));
         } catch (Throwable e) {
             // Errors too: a keeper that died would leave the tail to grow for ever.
             LOG.warn("the audit trail's index by subject could not be brought up to date; will retry", e);
-            return Step.FAILED;
+            return false;
+        }
+    }
+
+    private void keep() {
+        long head = -1;
+        boolean foldShortTail = false;
+        while (!closing) {
+            long started = System.nanoTime();
+            if (maintain(foldShortTail)) {
+                // Folding a short tail stops as soon as the trail moves: new entries will make a full step.
+                if (foldShortTail) {
+                    long now = head();
+                    foldShortTail = now >= 0 && now == head;
+                    head = now;
+                }
+                if (!rest(System.nanoTime() - started)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                // After a failure too: retried once a wait later, not in a tight loop.
+                owed.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                LOG.warn("the audit index's keeper was interrupted; the index stays as it is until the next start");
+                return;
+            }
+            owed.drainPermits();
+            long now = head();
+            foldShortTail = now >= 0 && now == head;
+            head = now;
+        }
+    }
+
+    private boolean rest(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return true;
+        } catch (InterruptedException e) {
+            LOG.warn("the audit index's keeper was interrupted; the index stays as it is until the next start");
+            return false;
+        }
+    }
+
+    /** The trail's last entry, or -1 when it cannot be read (the next look tries again). */
+    private long head() {
+        try {
+            return index.read(AuditSubjectRuns::head);
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 
@@ -147,7 +201,7 @@ final class AuditSubjectIndex implements AutoCloseable {
         closing = true;
         owed.release();
         boolean interrupted = false;
-        while (true) {
+        while (keeper != null) {
             try {
                 keeper.join();
                 break;

@@ -30,11 +30,11 @@ import java.sql.SQLException;
  *
  * <p><b>Every step is small.</b> The runs live in a file of their own, kept by a thread of their own
  * ({@link AuditSubjectIndex}), so a step never holds the lock the audit writer commits under; but it
- * holds the index's own lock, which a subject's query waits for, and its transaction's snapshot of the
- * trail. A flush is one step's
- * worth of entries, and a merge moves one slice of subjects at a time (about a step's worth of rows)
- * from its sources to the new run, inserting and deleting in the same transaction: every entry is in
- * exactly one of them at any moment, so queries read both and need not know how far the merge got.
+ * holds the index's own lock, which a subject's query waits for, and a snapshot of the trail, which
+ * keeps the trail's write-ahead log from being rewound. A flush is one step's worth of entries, and a
+ * merge moves one slice of subjects at a time (about a step's worth of rows) from its sources to the
+ * new run, inserting and deleting in the same transaction: every entry is in exactly one of them at
+ * any moment, so queries read both and need not know how far the merge got.
  * Measured before slicing, a merge of 16 runs of 16 K in one transaction raised the p99 latency of
  * single decisions over HTTP from 6 to 250 ms. (Then the audit writer did these steps itself, between
  * its batches; steps of about 4 ms were still the p99 of single decisions, which is why they moved.)
@@ -67,6 +67,8 @@ final class AuditSubjectRuns {
     private static final String REGISTER =
             "INSERT INTO audit_runs (run, level, first_seq, last_seq, last_hash) VALUES (?, ?, ?, ?, ?)";
     private static final String HASH = "SELECT hash FROM trail.audit WHERE seq = ?";
+    /** The hash of the last entry up to a number: a run ends there even if entries were cut from the trail. */
+    private static final String HASH_UP_TO = "SELECT hash FROM trail.audit WHERE seq <= ? ORDER BY seq DESC LIMIT 1";
     private static final String CROWDED_LEVEL =
             "SELECT level FROM audit_runs GROUP BY level HAVING count(*) >= ? ORDER BY level LIMIT 1";
     private static final String OLDEST = "SELECT run, first_seq, last_seq, last_hash FROM audit_runs WHERE level = ?"
@@ -196,11 +198,10 @@ final class AuditSubjectRuns {
         flush.setLong(2, indexed);
         flush.setLong(3, upTo);
         flush.executeUpdate();
-        PreparedStatement hash = d.prepare(HASH);
+        PreparedStatement hash = d.prepare(HASH_UP_TO);
         hash.setLong(1, upTo);
         try (ResultSet row = hash.executeQuery()) {
-            row.next();
-            register(d, run, 0, indexed + 1, upTo, row.getString(1));
+            register(d, run, 0, indexed + 1, upTo, row.next() ? row.getString(1) : SqliteAuditLog.GENESIS);
         }
     }
 
@@ -299,6 +300,11 @@ final class AuditSubjectRuns {
             statement.setString(5, from);
         }
         return statement;
+    }
+
+    /** The number of the trail's last entry, 0 when it is empty. */
+    static long head(Database d) throws SQLException {
+        return single(d, HEAD);
     }
 
     private static long single(Database d, String sql) throws SQLException {

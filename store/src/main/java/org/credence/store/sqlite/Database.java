@@ -46,16 +46,17 @@ final class Database implements AutoCloseable {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     // A ReentrantLock rather than synchronized: virtual threads must not pin a carrier while they
     // wait on disk.
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock;
     private boolean closed;
 
-    private Database(Connection connection) {
+    private Database(Connection connection, boolean fair) {
         this.connection = connection;
+        this.lock = new ReentrantLock(fair);
     }
 
     /** Opens (creating if needed) {@code dataDir/credence.db} and brings its schema up to date. */
     static Database open(Path dataDir) {
-        return open(dataDir.resolve(FILE_NAME), "sqlite", SQLiteConfig.SynchronousMode.FULL);
+        return open(dataDir.resolve(FILE_NAME), "sqlite", SQLiteConfig.SynchronousMode.FULL, false);
     }
 
     /**
@@ -67,17 +68,25 @@ final class Database implements AutoCloseable {
      *
      * <p>Its commits are not synced ({@code synchronous=NORMAL}): the index is derived from entries
      * already durable, so a power cut can only lose its last steps, which are done again, while a sync
-     * per step would queue on the disk with the audit writer's own.
+     * per step would queue on the disk with the audit writer's own. Its lock is fair: the keeper steps
+     * back to back while it catches up, and a query waiting between two steps must get the next turn.
      */
     static Database openIndex(Path dataDir) {
-        Database index = open(dataDir.resolve(INDEX_FILE_NAME), "sqlite-index", SQLiteConfig.SynchronousMode.NORMAL);
+        Path trail = dataDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(trail)) {
+            throw new StoreException("the audit index needs the trail it indexes, and there is no " + trail);
+        }
+        Database index = open(dataDir.resolve(INDEX_FILE_NAME), "sqlite-index", SQLiteConfig.SynchronousMode.NORMAL,
+                true);
         try {
             index.read(d -> {
                 PreparedStatement attach = d.connection.prepareStatement("ATTACH DATABASE ? AS trail");
                 try (attach) {
-                    attach.setString(1, dataDir.resolve(FILE_NAME).toAbsolutePath().toUri() + "?mode=ro");
+                    attach.setString(1, trail.toAbsolutePath().toUri() + "?mode=ro");
                     attach.execute();
                 }
+                // The page cache pragma of the connection covers only its main file.
+                d.execute("PRAGMA trail.cache_size = " + CACHE_KIB);
                 return null;
             });
             return index;
@@ -87,17 +96,19 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static Database open(Path file, String migrations, SQLiteConfig.SynchronousMode synchronous) {
+    private static Database open(Path file, String migrations, SQLiteConfig.SynchronousMode synchronous,
+                                 boolean fair) {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + file.getParent(), e);
         }
         SQLiteDataSource dataSource = new SQLiteDataSource(config(synchronous));
-        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        // As a URI: a path with "?" or "#" in it would otherwise be cut at that character.
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath().toUri());
         migrate(dataSource, migrations);
         try {
-            return new Database(dataSource.getConnection());
+            return new Database(dataSource.getConnection(), fair);
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file, e);
         }

@@ -126,7 +126,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     // Set by the writer before its last sweep of the queue; an appender that sees it takes its entry back.
     private volatile boolean stopped;
 
-    /** The trail in {@code db}, with its index by subject, which the log closes when it is closed. */
+    /** The trail in {@code db}, with its index by subject (the caller's to close, after this log). */
     SqliteAuditLog(Database db, AuditSubjectIndex index) {
         this.db = db;
         this.index = index;
@@ -175,7 +175,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     public List<AuditEntry> entries(Query query) {
         // One subject's entries come through the runs (see AuditSubjectRuns); a stretch of time through
         // audit_by_time, whose order (at, seq) is the answer's, so nothing is sorted after it is read.
-        // Both on the index's connection, which has the trail attached: neither waits for the writer.
+        // Both on the index's connection, which has the trail attached: neither waits for the writer,
+        // though a query may wait for a step of the index's keeper.
         String sql = query.subjectHash().isPresent() ? BY_SUBJECT : BY_TIME;
         return index.read(d -> {
             PreparedStatement select = d.prepare(sql);
@@ -337,8 +338,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
-     * Stops accepting entries, writes those already queued, waits until every future handed out is
-     * complete, and closes the index by subject. The database must stay open until this returns.
+     * Stops accepting entries, writes those already queued, and waits until every future handed out
+     * is complete. The database and the index must stay open until this returns.
      */
     @Override
     public void close() {
@@ -366,7 +367,6 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 }
             }
             completions.close();
-            index.close();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -30,7 +30,9 @@ import org.credence.store.Vault;
  *   <li><b>One connection, one writer.</b> SQLite admits a single writer at a time, so a pool would
  *       only queue on the file lock. Every call takes a lock around one connection instead, which keeps
  *       prepared statements warm and makes the methods safe from any number of threads. Decisions never
- *       come here (they are answered from the in-memory state), so the lock is not on the hot path.</li>
+ *       come here (they are answered from the in-memory state), so the lock is not on the hot path. The
+ *       audit index in its own file has a connection of its own, so that keeping it never holds this
+ *       one.</li>
  *   <li><b>WAL with {@code synchronous=FULL}.</b> Every commit is synced to the write-ahead log before
  *       {@link #append} returns, so an acknowledged record survives a killed process and a power cut;
  *       readers in other processes are not blocked by the writer.</li>
@@ -39,8 +41,9 @@ import org.credence.store.Vault;
  *   <li><b>No identity in the file.</b> Subject ids are stored as keyed hashes, and ids, names and
  *       details sealed with AES-GCM, under keys kept in a separate key file ({@link KeyFile}); the
  *       record interfaces still speak plain ids, and the store hashes, seals and opens inside.</li>
- *   <li><b>Schema by Flyway.</b> Versioned migrations under {@code db/migration/sqlite} run on open, so
- *       an old data directory is brought up to date by the release that reads it.</li>
+ *   <li><b>Schema by Flyway.</b> Versioned migrations under {@code db/migration/sqlite} (and
+ *       {@code db/migration/sqlite-index} for the audit index) run on open, so an old data directory is
+ *       brought up to date by the release that reads it.</li>
  * </ul>
  */
 public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, RightsStore, AutoCloseable {
@@ -50,6 +53,7 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     private final SqliteRecords records;
     private final SqliteCatalogs catalogs;
     private final SqliteKeys keys;
+    private final AuditSubjectIndex auditIndex;
     private final SqliteRights rights;
     private final SqliteAuditLog audit;
 
@@ -60,8 +64,9 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
         this.catalogs = new SqliteCatalogs(db);
         this.keys = new SqliteKeys(db, vault);
         this.rights = new SqliteRights(db, vault);
-        // Last: they start the writer's and the index's threads, which nothing would stop if a later step threw.
-        this.audit = new SqliteAuditLog(db, AuditSubjectIndex.open(dataDir));
+        // Last: they start the index's keeper and the audit writer, which nothing would stop if a later step threw.
+        this.auditIndex = AuditSubjectIndex.open(dataDir);
+        this.audit = new SqliteAuditLog(db, auditIndex);
     }
 
     /**
@@ -178,15 +183,19 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     /**
-     * Writes the audit entries still queued, then closes the database; later calls fail with
-     * {@link IllegalStateException}.
+     * Writes the audit entries still queued, stops the audit index's keeper, then closes the database;
+     * later calls fail with {@link IllegalStateException}.
      */
     @Override
     public void close() {
         try {
             audit.close();
         } finally {
-            db.close();
+            try {
+                auditIndex.close();
+            } finally {
+                db.close();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.credence.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,15 @@ import java.util.stream.IntStream;
 import org.credence.store.AuditLog.AuditEntry;
 import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.AuditLog.Query;
+import org.credence.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The index by subject in its own file: kept without holding up the writer, rebuilt when missing, and
- * never trusted beside a trail it was not built from. (That its answers equal a scan of the trail
- * after any mix of steps is {@link AuditSubjectRunsPropertiesTest}.)
+ * The index by subject in its own file: kept without holding up the writer, kept across restarts,
+ * rebuilt when missing, damaged or built from another trail. (That its answers equal a scan of the
+ * trail after any mix of steps is {@link AuditSubjectRunsPropertiesTest}.) Tests that decide each step
+ * open the index without its keeper.
  */
 class AuditSubjectIndexTest {
 
@@ -56,143 +59,212 @@ class AuditSubjectIndexTest {
                 .map(AuditEntry::seq).toList();
     }
 
+    private static AuditSubjectIndex unkept(Path dataDir) {
+        return AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(8, 4), false);
+    }
+
     private static void catchUp(AuditSubjectIndex index) {
         while (index.maintain(true)) {
             // every step makes progress
         }
     }
 
-    /** Entries the runs cover (the rest is the tail). */
-    private static long indexed(AuditSubjectIndex index) {
+    /** Entries the runs cover (the rest is the tail), and how many runs there are. */
+    private static long[] runs(AuditSubjectIndex index) {
         return index.read(d -> {
-            try (ResultSet row = d.prepare("SELECT coalesce(max(last_seq), 0) FROM audit_runs").executeQuery()) {
+            try (ResultSet row = d.prepare("SELECT coalesce(max(last_seq), 0), count(*) FROM audit_runs")
+                    .executeQuery()) {
                 row.next();
-                return row.getLong(1);
+                return new long[] {row.getLong(1), row.getLong(2)};
             }
         });
     }
 
+    /** A trail of {@code count} entries in {@code dir}, indexed to its end. */
+    private static List<AuditEntry> indexedTrail(Path dir, int count, String subject) {
+        try (Database db = Database.open(dir); AuditSubjectIndex index = unkept(dir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            List<AuditEntry> written = audit.appendAll(IntStream.rangeClosed(1, count)
+                    .mapToObj(n -> event(n, subject == null ? (n % 2 == 0 ? SUBJECT : OTHER) : subject)).toList())
+                    .join();
+            catchUp(index);
+            return written;
+        }
+    }
+
     @Test
     void aStepUnderWayDoesNotHoldUpTheWriter() throws Exception {
-        try (Database db = Database.open(dataDir)) {
-            AuditSubjectIndex index = AuditSubjectIndex.open(dataDir);
-            try (SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-                CountDownLatch holding = new CountDownLatch(1);
-                CountDownLatch release = new CountDownLatch(1);
-                // Holds the index's connection as a long step would.
-                Thread step = Thread.ofPlatform().start(() -> index.read(d -> {
-                    holding.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }));
-                holding.await();
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            List<AuditEntry> first = append(audit, 20);
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            // Holds what a step holds: the index's write transaction and a snapshot of the trail.
+            Thread step = Thread.ofPlatform().start(() -> index.read(d -> {
+                d.execute("BEGIN IMMEDIATE");
+                try (ResultSet row = d.prepare("SELECT count(*) FROM trail.audit").executeQuery()) {
+                    row.next();
+                }
+                d.execute("DELETE FROM audit_merges");
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                d.execute("ROLLBACK");
+                return null;
+            }));
+            holding.await();
 
-                CompletableFuture<List<AuditEntry>> entries = CompletableFuture.supplyAsync(() -> append(audit, 100));
-                assertThat(entries.get(10, TimeUnit.SECONDS)).hasSize(100);
+            CompletableFuture<List<AuditEntry>> more = CompletableFuture.supplyAsync(() -> append(audit, 100));
+            assertThat(more.get(10, TimeUnit.SECONDS)).hasSize(100);
 
-                release.countDown();
-                step.join();
-                assertThat(about(audit, SUBJECT)).isEqualTo(scan(entries.join(), SUBJECT));
-            }
+            release.countDown();
+            step.join();
+            assertThat(about(audit, SUBJECT)).hasSize(60);
         }
     }
 
     @Test
     void theIndexIsKeptWhileAnotherConnectionHoldsTheTrailsWriteLock() throws Exception {
-        try (Database db = Database.open(dataDir)) {
-            AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(8, 4));
-            try (SqliteAuditLog audit = new SqliteAuditLog(db, index);
-                 Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME))) {
-                List<AuditEntry> written = append(audit, 50);
-                try (Statement s = other.createStatement()) {
-                    s.execute("BEGIN IMMEDIATE");
-                    s.execute("INSERT INTO catalogs (catalog_id, version, source, loaded_at) VALUES ('x', 1, '', '')");
-                    catchUp(index);
-                    s.execute("ROLLBACK");
-                }
-                assertThat(indexed(index)).isEqualTo(50);
-                assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME))) {
+            List<AuditEntry> written = append(audit, 50);
+            assertThat(runs(index)[0]).isZero();
+            try (Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("INSERT INTO catalogs (catalog_id, version, source, loaded_at) VALUES ('x', 1, '', '')");
+                catchUp(index);
+                s.execute("ROLLBACK");
             }
+            assertThat(runs(index)[0]).isEqualTo(50);
+            assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
+        }
+    }
+
+    @Test
+    void theIndexIsKeptAcrossARestart() {
+        List<AuditEntry> written = indexedTrail(dataDir, 100, null);
+        long[] before;
+        try (AuditSubjectIndex index = unkept(dataDir)) {
+            before = runs(index);
+        }
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            assertThat(runs(index)).isEqualTo(before).satisfies(r -> assertThat(r[0]).isEqualTo(100));
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
         }
     }
 
     @Test
     void aMissingIndexIsRebuiltFromTheTrail() throws Exception {
-        List<AuditEntry> written;
-        try (Database db = Database.open(dataDir)) {
-            AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(8, 4));
-            try (SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-                written = append(audit, 200);
-                catchUp(index);
-            }
-        }
+        List<AuditEntry> written = indexedTrail(dataDir, 200, null);
         Files.delete(dataDir.resolve(Database.INDEX_FILE_NAME));
 
-        try (Database db = Database.open(dataDir)) {
-            AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(8, 4));
-            try (SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-                // Until it is rebuilt every entry is tail, and answers are exact all the same.
-                assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
-                catchUp(index);
-                assertThat(indexed(index)).isEqualTo(200);
-                assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
-            }
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            // Until it is rebuilt every entry is tail, and answers are exact all the same.
+            assertThat(runs(index)[0]).isZero();
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+            catchUp(index);
+            assertThat(runs(index)[0]).isEqualTo(200);
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
         }
     }
 
     @Test
     void anIndexBuiltFromAnotherTrailIsForgottenAndRebuilt() throws Exception {
-        Path elsewhere = Files.createDirectories(dataDir.resolve("elsewhere"));
-        Path here = Files.createDirectories(dataDir.resolve("here"));
-        // Another trail, longer than this one, indexed to its end.
-        try (Database db = Database.open(elsewhere)) {
-            AuditSubjectIndex index = AuditSubjectIndex.open(elsewhere, new AuditSubjectRuns(8, 4));
-            try (SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-                audit.appendAll(IntStream.rangeClosed(1, 120)
-                        .mapToObj(n -> event(n, SUBJECT)).toList()).join();
-                catchUp(index);
-            }
-        }
-        List<AuditEntry> written;
-        try (Database db = Database.open(here)) {
-            AuditSubjectIndex index = AuditSubjectIndex.open(here, new AuditSubjectRuns(8, 4));
-            try (SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+        for (int otherLength : new int[] {64, 120}) {
+            // Shorter: the entry its runs end at is here, with another hash. Longer: that entry is not here.
+            Path elsewhere = Files.createDirectories(dataDir.resolve("elsewhere-" + otherLength));
+            Path here = Files.createDirectories(dataDir.resolve("here-" + otherLength));
+            indexedTrail(elsewhere, otherLength, SUBJECT);
+            List<AuditEntry> written;
+            try (Database db = Database.open(here); AuditSubjectIndex index = unkept(here);
+                 SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
                 written = append(audit, 100);
             }
-        }
-        Files.copy(elsewhere.resolve(Database.INDEX_FILE_NAME), here.resolve(Database.INDEX_FILE_NAME),
-                StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(elsewhere.resolve(Database.INDEX_FILE_NAME), here.resolve(Database.INDEX_FILE_NAME),
+                    StandardCopyOption.REPLACE_EXISTING);
 
-        try (Database db = Database.open(here)) {
-            AuditSubjectIndex index = AuditSubjectIndex.open(here, new AuditSubjectRuns(8, 4));
-            try (SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-                // Trusted, the other trail's runs would claim entries 1..120 were all about SUBJECT.
+            try (Database db = Database.open(here); AuditSubjectIndex index = unkept(here);
+                 SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+                // Trusted, the other trail's runs would claim their entries were all about SUBJECT.
+                assertThat(runs(index)[0]).as("runs kept from a trail of %d", otherLength).isZero();
                 assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
                 assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
                 catchUp(index);
-                assertThat(indexed(index)).isEqualTo(100);
+                assertThat(runs(index)[0]).isEqualTo(100);
                 assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
             }
         }
     }
 
     @Test
+    void aDamagedIndexIsSetAsideAndRebuilt() throws Exception {
+        List<AuditEntry> written = indexedTrail(dataDir, 100, null);
+        Files.write(dataDir.resolve(Database.INDEX_FILE_NAME), "not a database, not any more".repeat(200).getBytes());
+
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            assertThat(dataDir.resolve(Database.INDEX_FILE_NAME + ".unusable")).exists();
+            catchUp(index);
+            assertThat(runs(index)[0]).isEqualTo(100);
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+        }
+    }
+
+    @Test
+    void withoutItsTrailTheIndexDoesNotOpen() {
+        assertThatThrownBy(() -> AuditSubjectIndex.open(dataDir)).isInstanceOf(StoreException.class)
+                .hasMessageContaining(dataDir.resolve(Database.FILE_NAME).toString());
+        assertThat(dataDir.resolve(Database.INDEX_FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void aDataDirectoryWithAnAwkwardNameWorks() throws Exception {
+        Path awkward = Files.createDirectories(dataDir.resolve("a dir # with ? and % and 名"));
+        List<AuditEntry> written = indexedTrail(awkward, 30, null);
+        try (Database db = Database.open(awkward); AuditSubjectIndex index = unkept(awkward);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            assertThat(runs(index)[0]).isEqualTo(30);
+            assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
+        }
+    }
+
+    @Test
     void theKeeperFoldsAQuietTrailToItsLastEntryUnasked() throws Exception {
-        try (Database db = Database.open(dataDir)) {
-            AuditSubjectIndex index = AuditSubjectIndex.open(dataDir);
-            try (SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-                append(audit, 10);
-                // Far fewer than a step: only the idle round folds them, a second after the last commit.
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (indexed(index) < 10 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                assertThat(indexed(index)).isEqualTo(10);
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = AuditSubjectIndex.open(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            append(audit, 10);
+            // Far fewer than a step: only a look at a trail standing still folds them.
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (runs(index)[0] < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
+            assertThat(runs(index)[0]).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void theKeeperFoldsEntriesNobodyAnnounced() throws Exception {
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = AuditSubjectIndex.open(dataDir)) {
+            // Entries an import writes, in this process or another, reach the trail without the writer.
+            db.transaction((d, transaction) -> {
+                AuditChain chain = AuditChain.resume(d, SqliteAuditLog.sha256());
+                for (int n = 1; n <= 25; n++) {
+                    chain.append(event(n, SUBJECT));
+                }
+                chain.flush();
+                return null;
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (runs(index)[0] < 25 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(runs(index)[0]).isEqualTo(25);
         }
     }
 }

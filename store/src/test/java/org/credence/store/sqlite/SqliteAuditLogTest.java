@@ -190,7 +190,8 @@ class SqliteAuditLogTest {
         // Each thread keeps a few entries in flight, as concurrent requests would.
         int inFlight = 25;
         try (Database db = Database.open(dataDir);
-             SqliteAuditLog audit = new SqliteAuditLog(db, AuditSubjectIndex.open(dataDir));
+             AuditSubjectIndex index = AuditSubjectIndex.open(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index);
              ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<List<AuditEntry>>> done = new ArrayList<>();
@@ -230,7 +231,8 @@ class SqliteAuditLogTest {
         int threads = 8;
         int perThread = 500;
         try (Database db = Database.open(dataDir);
-             SqliteAuditLog audit = new SqliteAuditLog(db, AuditSubjectIndex.open(dataDir));
+             AuditSubjectIndex index = AuditSubjectIndex.open(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index);
              ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -271,7 +273,9 @@ class SqliteAuditLogTest {
 
     @Test
     void entriesThatArriveDuringACommitShareTheNextOne() throws Exception {
-        try (Database db = Database.open(dataDir); SqliteAuditLog audit = new SqliteAuditLog(db, AuditSubjectIndex.open(dataDir))) {
+        try (Database db = Database.open(dataDir);
+             AuditSubjectIndex index = AuditSubjectIndex.open(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
             CountDownLatch release = hold(db);
             List<CompletableFuture<AuditEntry>> futures = new ArrayList<>();
             for (int n = 1; n <= 5_000; n++) {
@@ -289,7 +293,8 @@ class SqliteAuditLogTest {
     @Test
     void aFutureCompletesOnlyOnceItsEntryIsCommitted() throws Exception {
         try (Database db = Database.open(dataDir);
-             SqliteAuditLog audit = new SqliteAuditLog(db, AuditSubjectIndex.open(dataDir));
+             AuditSubjectIndex index = AuditSubjectIndex.open(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index);
              Connection other = connect()) {
             CountDownLatch release = hold(db);
 
