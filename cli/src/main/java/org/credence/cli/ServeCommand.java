@@ -29,7 +29,7 @@ final class ServeCommand extends CliCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (Node node = Node.open(data, clock)) {
+        try (Node node = Node.openToServe(data, clock)) {
             ApiServer.Backend backend = node.backend();
             if (scorecard != null) {
                 try {

@@ -9,6 +9,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The audit trail's index by subject ({@link AuditSubjectRuns}) in a file of its own,
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * announced (an import's, in this process or another); and when the trail's last entry has not moved
  * over such a wait, it folds a shorter tail too, so that a quiet trail ends up indexed to its end.
  *
- * <p>The keeper works at most half the time: after each step it rests as long as the step took. The
+ * <p>The keeper works at most half the time: after each step it rests as long as the step worked. The
  * index is for the subject's and the auditor's questions, never on a decision's path, and catching up
  * on a large import at full speed took a core from the requests on a two-core machine; the rests also
  * let the trail's write-ahead log be rewound between the keeper's snapshots.
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
 final class AuditSubjectIndex implements AutoCloseable {
 
     /** How often the keeper looks unasked, and how long the trail must stand still before a short tail is folded. */
-    static final long IDLE_MILLIS = 1_000;
+    private static final long IDLE_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(AuditSubjectIndex.class);
 
     private final Database index;
@@ -55,38 +57,56 @@ final class AuditSubjectIndex implements AutoCloseable {
     private final Semaphore owed = new Semaphore(0);
     // The writer's alone: only its thread announces.
     private long unannounced;
-    private final Thread keeper;
+    private Thread keeper;
+    // The keeper's alone: how long its last step worked, for the rest that follows it.
+    private long lastStepNanos;
+    private long lastHead = -1;
     private volatile boolean closing;
 
-    private AuditSubjectIndex(Database index, AuditSubjectRuns runs, boolean kept) {
+    private AuditSubjectIndex(Database index, AuditSubjectRuns runs) {
         this.index = index;
         this.runs = runs;
-        // A platform thread: it spends its time in native SQLite calls.
-        this.keeper = kept ? Thread.ofPlatform().name("credence-audit-index").daemon().start(this::keep) : null;
-    }
-
-    /** Opens the index beside the trail in {@code dataDir}, whose {@code credence.db} must exist, and starts its keeper. */
-    static AuditSubjectIndex open(Path dataDir) {
-        return open(dataDir, new AuditSubjectRuns(), true);
     }
 
     /**
-     * Like {@link #open(Path)}, with the runs' sizes given; without a keeper ({@code kept} false) the
-     * index moves only by {@link #maintain}, which lets tests decide every step.
+     * Opens the index beside the trail in {@code dataDir}, whose {@code credence.db} must exist. It moves
+     * only by {@link #maintain} until {@link #startKeeping}.
      */
-    static AuditSubjectIndex open(Path dataDir, AuditSubjectRuns runs, boolean kept) {
+    static AuditSubjectIndex open(Path dataDir) {
+        return open(dataDir, new AuditSubjectRuns());
+    }
+
+    /** Like {@link #open(Path)}, with the runs' sizes given (tests use small ones). */
+    static AuditSubjectIndex open(Path dataDir, AuditSubjectRuns runs) {
         try {
-            return new AuditSubjectIndex(ownIndex(dataDir, runs), runs, kept);
+            return new AuditSubjectIndex(ownIndex(dataDir, runs), runs);
         } catch (RuntimeException e) {
-            if (!Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
+            // Derived data never stands in the way: a damaged file is set aside and the index rebuilt
+            // from the trail. Only damage: a busy or unreadable file may be in use by another process,
+            // and moving it from under that process would part it from its log.
+            if (!damaged(e)) {
                 throw e;
             }
-            // Derived data never stands in the way: a file that cannot be opened (damaged, or from a
-            // newer release) is set aside and the index rebuilt from the trail.
-            LOG.warn("the audit index in {} cannot be used; it is set aside and rebuilt from the trail", dataDir, e);
+            LOG.warn("the audit index in {} is damaged; it is set aside and rebuilt from the trail", dataDir, e);
             setAside(dataDir);
-            return new AuditSubjectIndex(ownIndex(dataDir, runs), runs, kept);
+            try {
+                return new AuditSubjectIndex(ownIndex(dataDir, runs), runs);
+            } catch (RuntimeException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
         }
+    }
+
+    /** Whether SQLite found the index file damaged or not a database at all. */
+    private static boolean damaged(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT
+                    || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Database ownIndex(Path dataDir, AuditSubjectRuns runs) {
@@ -103,7 +123,8 @@ final class AuditSubjectIndex implements AutoCloseable {
     }
 
     private static void setAside(Path dataDir) {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        // The log first: a new file must never meet the old file's log.
+        for (String suffix : new String[] {"-wal", "-shm", ""}) {
             Path file = dataDir.resolve(Database.INDEX_FILE_NAME + suffix);
             try {
                 if (Files.exists(file)) {
@@ -113,6 +134,17 @@ final class AuditSubjectIndex implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot set aside " + file, e);
             }
+        }
+    }
+
+    /**
+     * Starts the keeper, once: a server calls it when its state is loaded, so that catching up (on an
+     * import's millions of entries, say) does not slow its start.
+     */
+    synchronized void startKeeping() {
+        if (keeper == null && !closing) {
+            // A platform thread: it spends its time in native SQLite calls.
+            keeper = Thread.ofPlatform().name("credence-audit-index").daemon().start(this::keep);
         }
     }
 
@@ -137,7 +169,12 @@ final class AuditSubjectIndex implements AutoCloseable {
      */
     boolean maintain(boolean foldShortTail) {
         try {
-            return index.transaction((d, transaction) -> runs.maintain(d, foldShortTail));
+            return index.transaction((d, transaction) -> {
+                long started = System.nanoTime();
+                boolean worked = runs.maintain(d, foldShortTail);
+                lastStepNanos = System.nanoTime() - started;
+                return worked;
+            });
         } catch (Throwable e) {
             // Errors too: a keeper that died would leave the tail to grow for ever.
             LOG.warn("the audit trail's index by subject could not be brought up to date; will retry", e);
@@ -146,39 +183,38 @@ final class AuditSubjectIndex implements AutoCloseable {
     }
 
     private void keep() {
-        long head = -1;
         boolean foldShortTail = false;
         while (!closing) {
-            long started = System.nanoTime();
             if (maintain(foldShortTail)) {
                 // Folding a short tail stops as soon as the trail moves: new entries will make a full step.
-                if (foldShortTail) {
-                    long now = head();
-                    foldShortTail = now >= 0 && now == head;
-                    head = now;
-                }
-                if (!rest(System.nanoTime() - started)) {
+                foldShortTail &= trailStoodStill();
+                // Rests as long as the step worked (not while it waited for the lock), a wait at most.
+                if (!await(Math.min(lastStepNanos, TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)))) {
                     return;
                 }
                 continue;
             }
-            try {
-                // After a failure too: retried once a wait later, not in a tight loop.
-                owed.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                LOG.warn("the audit index's keeper was interrupted; the index stays as it is until the next start");
+            // After a failure too: retried a wait later, not in a tight loop.
+            if (!await(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS))) {
                 return;
             }
             owed.drainPermits();
-            long now = head();
-            foldShortTail = now >= 0 && now == head;
-            head = now;
+            foldShortTail = trailStoodStill();
         }
     }
 
-    private boolean rest(long nanos) {
+    /** Whether the trail's last entry is the one seen at the previous look. */
+    private boolean trailStoodStill() {
+        long now = head();
+        boolean still = now >= 0 && now == lastHead;
+        lastHead = now;
+        return still;
+    }
+
+    /** Waits up to {@code nanos} for entries owed or for close; false when interrupted. */
+    private boolean await(long nanos) {
         try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+            owed.tryAcquire(nanos, TimeUnit.NANOSECONDS);
             return true;
         } catch (InterruptedException e) {
             LOG.warn("the audit index's keeper was interrupted; the index stays as it is until the next start");
@@ -190,7 +226,8 @@ final class AuditSubjectIndex implements AutoCloseable {
     private long head() {
         try {
             return index.read(AuditSubjectRuns::head);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too, as in maintain: the keeper must outlive a bad moment.
             return -1;
         }
     }
@@ -198,7 +235,11 @@ final class AuditSubjectIndex implements AutoCloseable {
     /** Stops the keeper after the step under way, if any, and closes the index's file. */
     @Override
     public void close() {
-        closing = true;
+        Thread keeper;
+        synchronized (this) {
+            closing = true;
+            keeper = this.keeper;
+        }
         owed.release();
         boolean interrupted = false;
         while (keeper != null) {

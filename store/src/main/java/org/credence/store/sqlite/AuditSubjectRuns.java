@@ -66,7 +66,6 @@ final class AuditSubjectRuns {
             + " ORDER BY subject_hash, at, seq";
     private static final String REGISTER =
             "INSERT INTO audit_runs (run, level, first_seq, last_seq, last_hash) VALUES (?, ?, ?, ?, ?)";
-    private static final String HASH = "SELECT hash FROM trail.audit WHERE seq = ?";
     /** The hash of the last entry up to a number: a run ends there even if entries were cut from the trail. */
     private static final String HASH_UP_TO = "SELECT hash FROM trail.audit WHERE seq <= ? ORDER BY seq DESC LIMIT 1";
     private static final String CROWDED_LEVEL =
@@ -137,8 +136,9 @@ final class AuditSubjectRuns {
     }
 
     /**
-     * Whether the runs index this very trail: the entry their last run ends at is there with the hash the
-     * run recorded, and since each entry's hash covers the one before, that entry vouches for every entry
+     * Whether the runs index this very trail: the entry their last run ends at (the last one up to its
+     * {@code last_seq}, should entries have been cut from the trail) is there with the hash the run
+     * recorded, and since each entry's hash covers the one before, that entry vouches for every entry
      * the runs name. Runs that index another trail (the database file restored from an older copy, say)
      * are forgotten in the caller's transaction, and the steps that follow rebuild them; returns whether
      * they were kept.
@@ -148,7 +148,8 @@ final class AuditSubjectRuns {
             if (!last.next()) {
                 return true;
             }
-            PreparedStatement hash = d.prepare(HASH);
+            // Looked up as the flush recorded it: the last entry up to the run's end.
+            PreparedStatement hash = d.prepare(HASH_UP_TO);
             hash.setLong(1, last.getLong(1));
             try (ResultSet entry = hash.executeQuery()) {
                 if (entry.next() && entry.getString(1).equals(last.getString(2))) {
@@ -164,11 +165,11 @@ final class AuditSubjectRuns {
 
     /**
      * Does the next piece of work, if any, inside the caller's transaction: writes a run when the tail
-     * holds a full step (or, when {@code idle}, anything at all), moves the next slice of the merge under
+     * holds a full step (or, when {@code foldShortTail}, anything at all), moves the next slice of the merge under
      * way, or starts a merge of the lowest level holding {@code fanout} runs. Returns whether it did
      * anything.
      */
-    boolean maintain(Database d, boolean idle) throws SQLException {
+    boolean maintain(Database d, boolean foldShortTail) throws SQLException {
         long indexed = single(d, INDEXED);
         long tail = single(d, HEAD) - indexed;
         Merge merge = null;
@@ -180,7 +181,7 @@ final class AuditSubjectRuns {
         }
         // A merge under way goes first until the tail holds two steps: under a steady load flushes and
         // slices then alternate, and neither the tail nor level 0 grows without bound.
-        if (tail >= 2L * step || (merge == null && (tail >= step || (idle && tail > 0)))) {
+        if (tail >= 2L * step || (merge == null && (tail >= step || (foldShortTail && tail > 0)))) {
             flush(d, indexed, indexed + Math.min(tail, step));
             return true;
         }

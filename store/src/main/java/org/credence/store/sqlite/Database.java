@@ -54,7 +54,11 @@ final class Database implements AutoCloseable {
         this.lock = new ReentrantLock(fair);
     }
 
-    /** Opens (creating if needed) {@code dataDir/credence.db} and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) {@code dataDir/credence.db} and brings its schema up to date. Every
+     * commit is synced ({@code synchronous=FULL}), so an acknowledged record survives a killed process
+     * and a lost power supply alike.
+     */
     static Database open(Path dataDir) {
         return open(dataDir.resolve(FILE_NAME), "sqlite", SQLiteConfig.SynchronousMode.FULL, false);
     }
@@ -68,8 +72,8 @@ final class Database implements AutoCloseable {
      *
      * <p>Its commits are not synced ({@code synchronous=NORMAL}): the index is derived from entries
      * already durable, so a power cut can only lose its last steps, which are done again, while a sync
-     * per step would queue on the disk with the audit writer's own. Its lock is fair: the keeper steps
-     * back to back while it catches up, and a query waiting between two steps must get the next turn.
+     * per step would queue on the disk with the audit writer's own. Its lock is fair: a query that waits
+     * for a step of the keeper gets the next turn, not the keeper's next step.
      */
     static Database openIndex(Path dataDir) {
         Path trail = dataDir.resolve(FILE_NAME);
@@ -104,7 +108,7 @@ final class Database implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + file.getParent(), e);
         }
         SQLiteDataSource dataSource = new SQLiteDataSource(config(synchronous));
-        // As a URI: a path with "?" or "#" in it would otherwise be cut at that character.
+        // As a URI: the driver reads what follows a "?" in a plain path as settings, and drops it.
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath().toUri());
         migrate(dataSource, migrations);
         try {
@@ -116,8 +120,7 @@ final class Database implements AutoCloseable {
 
     private static SQLiteConfig config(SQLiteConfig.SynchronousMode synchronous) {
         SQLiteConfig config = new SQLiteConfig();
-        // WAL lets readers and the writer proceed together; FULL syncs the log on every commit, so an
-        // acknowledged record survives a killed process and a lost power supply alike.
+        // WAL lets readers and the writer proceed together.
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(synchronous);
         config.enforceForeignKeys(true);

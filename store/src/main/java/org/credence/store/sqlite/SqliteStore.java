@@ -64,7 +64,7 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
         this.catalogs = new SqliteCatalogs(db);
         this.keys = new SqliteKeys(db, vault);
         this.rights = new SqliteRights(db, vault);
-        // Last: they start the index's keeper and the audit writer, which nothing would stop if a later step threw.
+        // Last: the audit writer's thread, which nothing would stop if a later step threw.
         this.auditIndex = AuditSubjectIndex.open(dataDir);
         this.audit = new SqliteAuditLog(db, auditIndex);
     }
@@ -75,6 +75,16 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
      */
     public static SqliteStore open(Path dataDir) {
         return open(dataDir, KeyFile.defaultLocation(dataDir));
+    }
+
+    /**
+     * Keeps the audit trail's index by subject up to date from now on, in a thread of its own; a server
+     * calls it once its state is loaded. A command that exits when done does not: it leaves the index to
+     * the next server rather than spend half a core on a catch-up it would abandon at exit. Answers are
+     * exact either way: what the runs lack is read from the trail.
+     */
+    public void keepAuditIndex() {
+        auditIndex.startKeeping();
     }
 
     /**

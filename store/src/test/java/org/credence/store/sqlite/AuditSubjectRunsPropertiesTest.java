@@ -75,8 +75,8 @@ class AuditSubjectRunsPropertiesTest {
         Path dataDir = Fixtures.temporaryDirectory("credence-audit-runs");
         List<AuditEntry> written = new ArrayList<>();
         Database db = Database.open(dataDir);
-        // Without a keeper: the steps are the test's to take.
-        AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(4, 3), false);
+        // Not kept: the steps are the test's to take.
+        AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(4, 3));
         SqliteAuditLog audit = new SqliteAuditLog(db, index);
         try {
             for (Step step : steps) {
@@ -103,7 +103,7 @@ class AuditSubjectRunsPropertiesTest {
                         index.close();
                         db.close();
                         db = Database.open(dataDir);
-                        index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(4, 3), false);
+                        index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(4, 3));
                         audit = new SqliteAuditLog(db, index);
                     }
                 }

@@ -62,13 +62,15 @@ class PrivacyAtRestTest {
                 "四川蓝天贸易有限公司", "Blue Sky", DETAIL, "6222020200112233445");
     }
 
-    /** Every file the database consists of, as it lies on disk now. */
+    /** Every file the database and the audit index beside it consist of, as they lie on disk now. */
     private List<Path> databaseFiles() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-            Path file = dataDir.resolve(Database.FILE_NAME + suffix);
-            if (Files.exists(file)) {
-                files.add(file);
+        for (String name : List.of(Database.FILE_NAME, Database.INDEX_FILE_NAME)) {
+            for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                Path file = dataDir.resolve(name + suffix);
+                if (Files.exists(file)) {
+                    files.add(file);
+                }
             }
         }
         return files;
