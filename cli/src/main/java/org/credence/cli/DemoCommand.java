@@ -67,7 +67,7 @@ final class DemoCommand extends CliCommand {
         Path population = data.resolve("population.ndjson");
         long records = GenerateCommand.generate(catalog, persons, organizations, seed, dates.asOf(clock), population);
         out.println("generated " + records + " records about " + persons + " persons and " + organizations + " organizations");
-        try (Node node = Node.openToServe(data, at)) {
+        try (Node node = Node.open(data, at)) {
             ImportCommand.run(node, population, out, err());
             String listed = listedPerson(node);
             keys.put(Role.SUBJECT, KeysCommand.Create.issue(node.store, "demo-subject", Role.SUBJECT, Set.of(),

@@ -39,17 +39,7 @@ final class Node implements AutoCloseable {
         this.clock = clock;
     }
 
-    /**
-     * As {@link #open(Path, Clock)}, for a server: once its state is loaded, it keeps the audit trail's
-     * index by subject up to date (not before: catching up on an import must not slow the start).
-     */
-    static Node openToServe(Path dataDir, Clock clock) {
-        Node node = open(dataDir, clock);
-        node.store.keepAuditIndex();
-        return node;
-    }
-
-    /** Opens a data directory that already has an active catalog, for a command that exits when done. */
+    /** Opens a data directory that already has an active catalog. */
     static Node open(Path dataDir, Clock clock) {
         if (!Files.isDirectory(dataDir)) {
             throw new UserError("no data directory at " + dataDir + " (create one with: credence catalog load FILE --data "

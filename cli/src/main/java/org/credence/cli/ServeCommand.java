@@ -29,7 +29,7 @@ final class ServeCommand extends CliCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (Node node = Node.openToServe(data, clock)) {
+        try (Node node = Node.open(data, clock)) {
             ApiServer.Backend backend = node.backend();
             if (scorecard != null) {
                 try {
@@ -51,6 +51,9 @@ final class ServeCommand extends CliCommand {
             throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         ApiServer server = ApiServer.create(backend, WebPages.routes(backend, node.store, node.store)).start(host, port);
+        // From now, not at open: catching up on an import's entries must not slow the start, and a
+        // command that exits when done leaves the index to the server.
+        node.store.keepAuditIndex();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             node.close();

@@ -241,15 +241,7 @@ final class AuditSubjectIndex implements AutoCloseable {
             keeper = this.keeper;
         }
         owed.release();
-        boolean interrupted = false;
-        while (keeper != null) {
-            try {
-                keeper.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        boolean interrupted = keeper != null && Uninterruptibly.await(keeper::join);
         index.close();
         if (interrupted) {
             Thread.currentThread().interrupt();

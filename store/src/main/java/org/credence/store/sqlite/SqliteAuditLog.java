@@ -349,23 +349,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 return;
             }
             closing = true;
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    queue.put(STOP);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            while (true) {
-                try {
-                    writer.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            boolean interrupted = Uninterruptibly.await(() -> queue.put(STOP));
+            interrupted |= Uninterruptibly.await(writer::join);
             completions.close();
             if (interrupted) {
                 Thread.currentThread().interrupt();
