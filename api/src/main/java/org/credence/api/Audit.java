@@ -4,17 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.credence.store.ApiKey;
 import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
+import org.credence.store.RightsStore;
 import org.credence.store.Vault;
 
 /**
  * Writes the audit entry for what a client did, before the answer leaves: a request is answered only
- * once its entry is durable. Subjects appear in the trail by their keyed hash only. The API and the
+ * once its entry is durable. A write's entry goes to the store with the write ({@link #entry},
+ * {@link #writtenBy} and the rights' entries below), which keeps the two in one transaction; reads and
+ * decisions append theirs here. Subjects appear in the trail by their keyed hash only. The API and the
  * web pages both audit through here, so a client's actions read alike whichever way it came.
  */
 public final class Audit {
@@ -41,11 +46,43 @@ public final class Audit {
     }
 
     /**
-     * Who is writing records through the store's import, which writes their entries in the records'
-     * own transaction: one entry per record, under one instant.
+     * The entry of a write, for a store that chains it in the write's own transaction, so that the
+     * write and its entry are durable together; stamped now.
      */
-    public RecordStore.ImportAudit importBy(ApiKey client, String action, String purpose) {
-        return new RecordStore.ImportAudit(clock.instant(), client.name(), client.role().code(), action, purpose);
+    public AuditLog.AuditEvent entry(ApiKey client, String action, Optional<String> subjectId, String purpose,
+                                     String outcome) {
+        return event(clock.instant(), client, action, subjectId, purpose, outcome);
+    }
+
+    /**
+     * Who is writing records, for a store that writes their entries in the records' own transaction:
+     * one entry per record, under one instant.
+     */
+    public RecordStore.AuditedBy writtenBy(ApiKey client, String action, String purpose) {
+        return new RecordStore.AuditedBy(clock.instant(), client.name(), client.role().code(), action, purpose);
+    }
+
+    /** The entry of a dispute opened by {@code client} on record {@code recordId} of {@code subjectId}. */
+    public Function<RightsStore.Dispute, AuditLog.AuditEvent> disputeOpened(ApiKey client, String subjectId, long recordId) {
+        return opened -> entry(client, "dispute.open", Optional.of(subjectId), "dispute of record " + recordId,
+                "dispute " + opened.id() + " open until " + opened.deadline());
+    }
+
+    public Function<RightsStore.Dispute, AuditLog.AuditEvent> disputeResolved(ApiKey client, long disputeId,
+                                                                         RightsStore.Dispute.Status outcome) {
+        return resolved -> entry(client, "dispute.resolve", Optional.of(resolved.subjectId()),
+                "resolution of dispute " + disputeId, outcome.name().toLowerCase(Locale.ROOT));
+    }
+
+    public Function<RightsStore.Repair, AuditLog.AuditEvent> repairRequested(ApiKey client, String subjectId, long recordId) {
+        return requested -> entry(client, "repair.request", Optional.of(subjectId), "repair of record " + recordId,
+                "repair " + requested.id() + " requested");
+    }
+
+    public Function<RightsStore.Repair, AuditLog.AuditEvent> repairDecided(ApiKey client, long repairId,
+                                                                      RightsStore.Repair.Status outcome) {
+        return decided -> entry(client, "repair.decide", Optional.of(decided.subjectId()), "decision on repair " + repairId,
+                outcome.name().toLowerCase(Locale.ROOT));
     }
 
     /** Waits for every entry of a batch; group commit makes them durable together. */

@@ -10,7 +10,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.credence.store.ApiKey;
+import org.credence.store.AuditLog;
 import org.credence.store.KeyStore;
 import org.credence.store.Role;
 
@@ -31,13 +33,22 @@ public final class Clients {
         this.keys = keys;
     }
 
-    /** Creates a key and returns its secret, which is never stored. */
-    public static String issue(KeyStore keys, String name, Role role, Set<String> scopes, Optional<String> subject, Instant now) {
+    /**
+     * Creates a key and returns its secret, which is never stored. {@code audit} makes the creation's
+     * entry from its description ({@link #describe}), stored with the key.
+     */
+    public static String issue(KeyStore keys, String name, Role role, Set<String> scopes, Optional<String> subject, Instant now,
+                               Function<String, AuditLog.AuditEvent> audit) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = "cr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        keys.create(new ApiKey(hash(key), name, role, scopes, subject, now));
+        keys.create(new ApiKey(hash(key), name, role, scopes, subject, now), audit.apply(describe(name, role, scopes)));
         return key;
+    }
+
+    /** A new key as the audit trail names it: role, name and scopes, never the secret. */
+    private static String describe(String name, Role role, Set<String> scopes) {
+        return role.code() + " key '" + name + "'" + (scopes.isEmpty() ? "" : " scoped to " + String.join(",", scopes));
     }
 
     /** The client presenting {@code key}, if it is a known key. */

@@ -58,7 +58,7 @@ final class RecordRoutes {
         if (!client.covers(record.type())) {
             throw new ApiError(403, "out_of_scope", "this key may not submit records of type '" + record.type() + "'");
         }
-        switch (state.submit(List.of(record), clock.instant())) {
+        switch (state.submit(List.of(record), clock.instant(), audit.writtenBy(client, "record.submit", PURPOSE))) {
             case RecordStore.Conflicted conflicted -> {
                 metrics.rejected(1);
                 audit.record(client, "record.submit", Optional.of(record.subject().id()), PURPOSE, "conflict");
@@ -68,8 +68,6 @@ final class RecordRoutes {
                 RecordStore.Outcome outcome = appended.outcomes().getFirst();
                 boolean stored = outcome instanceof RecordStore.Stored;
                 metrics.stored(stored ? 1 : 0, stored ? 0 : 1);
-                audit.record(client, "record.submit", Optional.of(record.subject().id()), PURPOSE,
-                        outcome.describe());
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("id", outcome.record().id());
                 body.put("status", stored ? "stored" : "duplicate");
@@ -95,7 +93,7 @@ final class RecordRoutes {
         }
         // Stored with their audit entries in one transaction: an acknowledged batch is audited, always.
         RecordStore.ImportResult result = state.importRecords(RecordStream.of(records), clock.instant(),
-                audit.importBy(client, "record.submit", PURPOSE));
+                audit.writtenBy(client, "record.submit", PURPOSE));
         switch (result) {
             case RecordStore.ImportRejected rejected -> {
                 metrics.rejected(rejected.conflicts().size());

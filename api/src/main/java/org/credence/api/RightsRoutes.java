@@ -42,18 +42,16 @@ final class RightsRoutes {
     void openDispute(Context ctx, ApiKey client) {
         String subject = SubjectRoutes.validId(ctx, ids);
         Request request = read(ctx, "record_id", "reason");
-        Dispute dispute = refusals(() -> rights.openDispute(subject, request.recordId(), request.text(), actor(client)));
-        audit.record(client, "dispute.open", Optional.of(subject), "dispute of record " + request.recordId(),
-                "dispute " + dispute.id() + " open until " + dispute.deadline());
+        Dispute dispute = refusals(() -> rights.openDispute(subject, request.recordId(), request.text(), actor(client),
+                audit.disputeOpened(client, subject, request.recordId())));
         Respond.json(ctx, 201, dispute(dispute));
     }
 
     void resolveDispute(Context ctx, ApiKey client) {
         long id = pathId(ctx);
         Outcome<Dispute.Status> outcome = outcome(ctx, List.of(Dispute.Status.UPHELD, Dispute.Status.REJECTED));
-        Dispute dispute = refusals(() -> rights.resolveDispute(id, outcome.value(), outcome.note(), actor(client)));
-        audit.record(client, "dispute.resolve", Optional.of(dispute.subjectId()), "resolution of dispute " + id,
-                outcome.value().name().toLowerCase(Locale.ROOT));
+        Dispute dispute = refusals(() -> rights.resolveDispute(id, outcome.value(), outcome.note(), actor(client),
+                audit.disputeResolved(client, id, outcome.value())));
         Respond.json(ctx, 200, dispute(dispute));
     }
 
@@ -66,18 +64,16 @@ final class RightsRoutes {
     void requestRepair(Context ctx, ApiKey client) {
         String subject = SubjectRoutes.validId(ctx, ids);
         Request request = read(ctx, "record_id", "evidence");
-        Repair repair = refusals(() -> rights.requestRepair(subject, request.recordId(), request.text(), actor(client)));
-        audit.record(client, "repair.request", Optional.of(subject), "repair of record " + request.recordId(),
-                "repair " + repair.id() + " requested");
+        Repair repair = refusals(() -> rights.requestRepair(subject, request.recordId(), request.text(), actor(client),
+                audit.repairRequested(client, subject, request.recordId())));
         Respond.json(ctx, 201, repair(repair));
     }
 
     void decideRepair(Context ctx, ApiKey client) {
         long id = pathId(ctx);
         Outcome<Repair.Status> outcome = outcome(ctx, List.of(Repair.Status.APPROVED, Repair.Status.REFUSED));
-        Repair repair = refusals(() -> rights.decideRepair(id, outcome.value(), outcome.note(), actor(client)));
-        audit.record(client, "repair.decide", Optional.of(repair.subjectId()), "decision on repair " + id,
-                outcome.value().name().toLowerCase(Locale.ROOT));
+        Repair repair = refusals(() -> rights.decideRepair(id, outcome.value(), outcome.note(), actor(client),
+                audit.repairDecided(client, id, outcome.value())));
         Respond.json(ctx, 200, repair(repair));
     }
 

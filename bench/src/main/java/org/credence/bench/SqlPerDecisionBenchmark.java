@@ -14,6 +14,7 @@ import org.credence.record.StoredRecord;
 import org.credence.scoring.Decision;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.SubjectHistory;
+import org.credence.store.RecordStore;
 import org.credence.store.sqlite.SqliteStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -73,6 +74,9 @@ public class SqlPerDecisionBenchmark {
             this.rulebook = rulebook;
         }
 
+        private static final RecordStore.AuditedBy LOADER = new RecordStore.AuditedBy(Synthetic.RECORDED, "bench",
+                "operator", "record.submit", "benchmark population");
+
         /** Stores every record of the population, in transactions of many subjects. */
         static SqlPeer load(Path dataDir, Synthetic synthetic, Rulebook rulebook) {
             SqliteStore store = SqliteStore.open(dataDir);
@@ -80,12 +84,12 @@ public class SqlPerDecisionBenchmark {
             for (int s = 0; s < synthetic.subjects; s++) {
                 batch.addAll(synthetic.records(s));
                 if (batch.size() >= 20_000) {
-                    store.append(batch, Synthetic.RECORDED);
+                    store.append(batch, Synthetic.RECORDED, LOADER);
                     batch.clear();
                 }
             }
             if (!batch.isEmpty()) {
-                store.append(batch, Synthetic.RECORDED);
+                store.append(batch, Synthetic.RECORDED, LOADER);
             }
             return new SqlPeer(store, rulebook);
         }

@@ -72,9 +72,9 @@ final class CatalogCommand {
         public Integer call() {
             Catalog catalog = validated(file, out());
             try (SqliteStore store = SqliteStore.open(data)) {
-                store.activate(catalog.id(), catalog.version(), read(file), clock.instant());
-                Cli.audit(store, clock, "catalog.load", Optional.empty(), "catalog load from " + file,
-                        catalog.id() + " v" + catalog.version() + " active").join();
+                store.activate(catalog.id(), catalog.version(), read(file), clock.instant(),
+                        Cli.entry(store, clock, "catalog.load", Optional.empty(), "catalog load from " + file,
+                                catalog.id() + " v" + catalog.version() + " active"));
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
             }

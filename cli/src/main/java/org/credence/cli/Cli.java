@@ -21,7 +21,13 @@ final class Cli {
 
     static CompletableFuture<AuditLog.AuditEntry> audit(SqliteStore store, Clock clock, String action,
                                                         Optional<String> subjectId, String purpose, String outcome) {
-        return store.audit().append(new AuditLog.AuditEvent(clock.instant(), actor(), ROLE, action,
-                subjectId.map(store.vault()::subjectHash), purpose, outcome));
+        return store.audit().append(entry(store, clock, action, subjectId, purpose, outcome));
+    }
+
+    /** The entry of a command's write, for the store to keep in the write's own transaction. */
+    static AuditLog.AuditEvent entry(SqliteStore store, Clock clock, String action, Optional<String> subjectId,
+                                     String purpose, String outcome) {
+        return new AuditLog.AuditEvent(clock.instant(), actor(), ROLE, action,
+                subjectId.map(store.vault()::subjectHash), purpose, outcome);
     }
 }

@@ -57,7 +57,9 @@ final class DemoCommand extends CliCommand {
         Catalog catalog = GenerateCommand.exampleCatalog();
         Map<Role, String> keys = new LinkedHashMap<>();
         try (SqliteStore store = SqliteStore.open(data)) {
-            store.activate(catalog.id(), catalog.version(), GenerateCommand.exampleCatalogText(), at.instant());
+            store.activate(catalog.id(), catalog.version(), GenerateCommand.exampleCatalogText(), at.instant(),
+                    Cli.entry(store, at, "catalog.load", Optional.empty(), "demo",
+                            catalog.id() + " v" + catalog.version() + " active"));
             for (Role role : Role.values()) {
                 if (role != Role.SUBJECT) {
                     keys.put(role, KeysCommand.Create.issue(store, "demo-" + role.code(), role, Set.of(), Optional.empty(), at));

@@ -49,7 +49,7 @@ final class ImportCommand extends CliCommand {
      */
     static int run(Node node, Path file, PrintWriter out, PrintWriter err) throws IOException {
         RecordReader reader = new RecordReader(node.state.snapshot().rulebook().catalog(), node.ids, Json::canonical);
-        RecordStore.ImportAudit audit = new RecordStore.ImportAudit(node.clock.instant(), Cli.actor(), Cli.ROLE,
+        RecordStore.AuditedBy audit = new RecordStore.AuditedBy(node.clock.instant(), Cli.actor(), Cli.ROLE,
                 "record.submit", "import of " + file.getFileName());
         RecordStore.ImportResult result;
         List<RecordBatch.LineProblem> problems;

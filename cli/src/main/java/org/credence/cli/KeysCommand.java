@@ -68,10 +68,8 @@ final class KeysCommand {
         /** Creates a key and audits its creation (never the key itself). */
         static String issue(SqliteStore store, String name, Role role, Set<String> scopes, Optional<String> subject, Clock clock) {
             try {
-                String key = Clients.issue(store, name, role, scopes, subject, clock.instant());
-                Cli.audit(store, clock, "key.create", subject, "key management",
-                        role.code() + " key '" + name + "'" + (scopes.isEmpty() ? "" : " scoped to " + String.join(",", scopes))).join();
-                return key;
+                return Clients.issue(store, name, role, scopes, subject, clock.instant(),
+                        created -> Cli.entry(store, clock, "key.create", subject, "key management", created));
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
             }

@@ -76,11 +76,13 @@ public final class CreditState {
     }
 
     /**
-     * Stores {@code submissions} (all or none) and, once durable, applies the newly stored ones to the
-     * index, then tells every subject that entered a black list.
+     * Stores {@code submissions} with an audit entry each (all or none, see {@link RecordStore#append})
+     * and, once durable, applies the newly stored ones to the index, then tells every subject that
+     * entered a black list.
      */
-    public synchronized RecordStore.AppendResult submit(List<RecordSubmission> submissions, Instant now) {
-        RecordStore.AppendResult result = records.append(submissions, now);
+    public synchronized RecordStore.AppendResult submit(List<RecordSubmission> submissions, Instant now,
+                                                        RecordStore.AuditedBy audit) {
+        RecordStore.AppendResult result = records.append(submissions, now, audit);
         if (result instanceof RecordStore.Appended appended) {
             Listings listings = new Listings(LocalDate.now(clock));
             for (RecordStore.Outcome outcome : appended.outcomes()) {
@@ -101,7 +103,7 @@ public final class CreditState {
      * facts are read back, so the stream's records are never all in memory.
      */
     public synchronized RecordStore.ImportResult importRecords(RecordStream stream, Instant now,
-                                                               RecordStore.ImportAudit audit) {
+                                                               RecordStore.AuditedBy audit) {
         RecordStore.ImportResult result = records.importRecords(stream, now, audit);
         if (result instanceof RecordStore.Imported imported && imported.stored() > 0) {
             try {

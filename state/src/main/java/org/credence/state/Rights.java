@@ -2,10 +2,12 @@ package org.credence.state;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Function;
 import org.credence.catalog.RecordType;
 import org.credence.record.RecordState;
 import org.credence.record.StoredRecord;
 import org.credence.scoring.SubjectHistory;
+import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.RightsStore;
 import org.credence.store.RightsStore.Actor;
 import org.credence.store.RightsStore.Dispute;
@@ -16,7 +18,8 @@ import org.credence.store.RightsStore.Repair;
  * A subject's rights over its records: to dispute them and to have them repaired. Each step is
  * stored first, then reflected in the index at once (an upheld dispute changes points, grade, lists
  * and decisions everywhere on the next request, with no restart or rebuild), and the subject is told
- * of every decision through the notice outbox.
+ * of every decision through the notice outbox. Each step's audit entry, made by {@code audit} from what
+ * was stored, is stored with it ({@link RightsStore}).
  */
 public final class Rights {
 
@@ -27,7 +30,8 @@ public final class Rights {
     }
 
     /** Opens a dispute on one of the subject's records; it is answered by {@link Dispute#deadline()}. */
-    public Dispute openDispute(String subjectId, long recordId, String reason, Actor by) {
+    public Dispute openDispute(String subjectId, long recordId, String reason, Actor by,
+                               Function<Dispute, AuditEvent> audit) {
         StoredRecord record = recordOf(subjectId, recordId);
         if (!record.state().counts()) {
             throw new Refusal(Refusal.Reason.CONFLICT, "record " + recordId + " is " + record.state().name().toLowerCase(java.util.Locale.ROOT)
@@ -37,7 +41,7 @@ public final class Rights {
         Dispute dispute;
         try {
             dispute = state.rights().openDispute(recordId, subjectId, reason, by, state.clock().instant(),
-                    today.plusDays(SubjectHistory.DISPUTE_DEADLINE_DAYS));
+                    today.plusDays(SubjectHistory.DISPUTE_DEADLINE_DAYS), audit);
         } catch (IllegalStateException e) {
             throw new Refusal(Refusal.Reason.CONFLICT, e.getMessage());
         }
@@ -46,10 +50,11 @@ public final class Rights {
     }
 
     /** Resolves an open dispute: upheld annuls the record everywhere at once; rejected lets it stand. */
-    public Dispute resolveDispute(long disputeId, Dispute.Status outcome, String note, Actor by) {
+    public Dispute resolveDispute(long disputeId, Dispute.Status outcome, String note, Actor by,
+                                  Function<Dispute, AuditEvent> audit) {
         Dispute dispute;
         try {
-            dispute = state.rights().resolveDispute(disputeId, outcome, note, by, state.clock().instant());
+            dispute = state.rights().resolveDispute(disputeId, outcome, note, by, state.clock().instant(), audit);
         } catch (IllegalStateException e) {
             throw new Refusal(state.rights().dispute(disputeId).isEmpty() ? Refusal.Reason.NOT_FOUND : Refusal.Reason.CONFLICT,
                     e.getMessage());
@@ -74,7 +79,8 @@ public final class Rights {
     }
 
     /** Asks for repair of a repairable record once its obligation is fulfilled. */
-    public Repair requestRepair(String subjectId, long recordId, String evidence, Actor by) {
+    public Repair requestRepair(String subjectId, long recordId, String evidence, Actor by,
+                                Function<Repair, AuditEvent> audit) {
         StoredRecord record = recordOf(subjectId, recordId);
         Optional<RecordType> type = state.snapshot().rulebook().catalog().recordType(record.submission().type());
         if (type.isEmpty() || !type.get().repairable()) {
@@ -88,17 +94,18 @@ public final class Rights {
                     + record.state().name().toLowerCase(java.util.Locale.ROOT));
         }
         try {
-            return state.rights().requestRepair(recordId, subjectId, evidence, by, state.clock().instant());
+            return state.rights().requestRepair(recordId, subjectId, evidence, by, state.clock().instant(), audit);
         } catch (IllegalStateException e) {
             throw new Refusal(Refusal.Reason.CONFLICT, e.getMessage());
         }
     }
 
     /** Approves or refuses a repair request; approved, the record stops counting and leaves lists. */
-    public Repair decideRepair(long repairId, Repair.Status outcome, String note, Actor by) {
+    public Repair decideRepair(long repairId, Repair.Status outcome, String note, Actor by,
+                               Function<Repair, AuditEvent> audit) {
         Repair repair;
         try {
-            repair = state.rights().decideRepair(repairId, outcome, note, by, state.clock().instant());
+            repair = state.rights().decideRepair(repairId, outcome, note, by, state.clock().instant(), audit);
         } catch (IllegalStateException e) {
             throw new Refusal(state.rights().repair(repairId).isEmpty() ? Refusal.Reason.NOT_FOUND : Refusal.Reason.CONFLICT,
                     e.getMessage());

@@ -10,9 +10,10 @@ public interface CatalogStore {
     /**
      * Saves the catalog version and makes it the active one. Loading the same (id, version) with the
      * same text again only reactivates it; with different text it is refused, because a published
-     * version never changes: {@link IllegalStateException}.
+     * version never changes: {@link IllegalStateException}. The activation and its audit entry are
+     * kept in one transaction, or neither.
      */
-    CatalogVersion activate(String catalogId, int version, String source, Instant loadedAt);
+    CatalogVersion activate(String catalogId, int version, String source, Instant loadedAt, AuditLog.AuditEvent audit);
 
     Optional<CatalogVersion> active();
 

@@ -19,11 +19,12 @@ import org.credence.subject.SubjectKind;
 public interface RecordStore {
 
     /**
-     * Stores all of {@code records} in one transaction, or none of them. A record whose
-     * (source, source_ref) is already stored with the same content is a no-op ({@link Duplicate});
-     * with different content it is a conflict, and then nothing at all is stored.
+     * Stores all of {@code records} in one transaction together with one audit entry per record
+     * ({@code audit} says whose), or none of them. A record whose (source, source_ref) is already stored
+     * with the same content is a no-op ({@link Duplicate}), audited as a duplicate; with different
+     * content it is a conflict, and then nothing at all is stored, entries included.
      */
-    AppendResult append(List<RecordSubmission> records, Instant recordedAt);
+    AppendResult append(List<RecordSubmission> records, Instant recordedAt, AuditedBy audit);
 
     /**
      * Stores the records of {@code stream} as they are read, in one transaction together with one audit
@@ -33,10 +34,10 @@ public interface RecordStore {
      * same content, or twice in the stream, is stored once and audited as a duplicate. Memory does not
      * grow with the stream but by four bytes per new record.
      */
-    ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit);
+    ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit);
 
-    /** Whose import it is, for the audit entry of each of its records. */
-    record ImportAudit(Instant at, String actor, String role, String action, String purpose) {
+    /** Who is writing the records, and why, for the audit entry of each record: all under one instant. */
+    record AuditedBy(Instant at, String actor, String role, String action, String purpose) {
     }
 
     /** The outcome of an import: stored, or rejected with nothing kept. */
@@ -124,15 +125,12 @@ public interface RecordStore {
     sealed interface Outcome permits Stored, Duplicate {
         StoredRecord record();
 
-        /** The outcome in the words the audit trail records: {@code stored 12}, {@code duplicate of 12}. */
-        default String describe() {
-            return this instanceof Stored ? stored(record().id()) : duplicateOf(record().id());
-        }
-
+        /** A new record's outcome in the words the audit trail records: {@code stored 12}. */
         static String stored(long id) {
             return "stored " + id;
         }
 
+        /** A resent record's outcome in the trail's words: {@code duplicate of 12}. */
         static String duplicateOf(long id) {
             return "duplicate of " + id;
         }

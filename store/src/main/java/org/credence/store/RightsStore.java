@@ -5,16 +5,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.credence.store.AuditLog.AuditEvent;
 
 /**
  * What subjects do about their records, and what they are told: disputes, credit repairs and the
  * notice outbox. Resolving a dispute or deciding a repair changes the record's state in the same
- * transaction, so the outcome and its effect are never seen apart.
+ * transaction, so the outcome and its effect are never seen apart. Each of these writes also chains its
+ * audit entry, which {@code audit} makes from what was written, in that transaction: the change and its
+ * entry are durable together or not at all.
  */
 public interface RightsStore {
 
     /** Opens a dispute; refused with {@link IllegalStateException} while another one on the record is open. */
-    Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline);
+    Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline,
+                        Function<Dispute, AuditEvent> audit);
 
     Optional<Dispute> dispute(long id);
 
@@ -25,10 +30,12 @@ public interface RightsStore {
      * Resolves an open dispute; upheld annuls the record. Refused with {@link IllegalStateException}
      * when the dispute is not open.
      */
-    Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at);
+    Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at,
+                           Function<Dispute, AuditEvent> audit);
 
     /** Asks for repair; refused with {@link IllegalStateException} while another request on the record is pending. */
-    Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at);
+    Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at,
+                         Function<Repair, AuditEvent> audit);
 
     Optional<Repair> repair(long id);
 
@@ -36,7 +43,8 @@ public interface RightsStore {
     List<Repair> repairs(Optional<Repair.Status> status);
 
     /** Decides a pending request; approved marks the record repaired. */
-    Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at);
+    Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at,
+                        Function<Repair, AuditEvent> audit);
 
     Notice notify(String subjectId, Notice notice);
 

@@ -105,9 +105,7 @@ public final class Console {
     void resolveDispute(Context ctx, Session session) {
         decide(ctx, session, "dispute", Map.of("upheld", RightsStore.Dispute.Status.UPHELD,
                 "rejected", RightsStore.Dispute.Status.REJECTED), (client, id, outcome, note) -> {
-                    RightsStore.Dispute d = rights.resolveDispute(id, outcome, note, actor(client));
-                    audit.record(client, "dispute.resolve", Optional.of(d.subjectId()), "resolution of dispute " + id,
-                            outcome.name().toLowerCase(Locale.ROOT));
+                    rights.resolveDispute(id, outcome, note, actor(client), audit.disputeResolved(client, id, outcome));
                     return pages.page(ctx).t("console.dispute.resolved", id, pages.page(ctx).t("outcome." + outcome.name()
                             .toLowerCase(Locale.ROOT)));
                 });
@@ -116,9 +114,7 @@ public final class Console {
     void decideRepair(Context ctx, Session session) {
         decide(ctx, session, "repair", Map.of("approved", RightsStore.Repair.Status.APPROVED,
                 "refused", RightsStore.Repair.Status.REFUSED), (client, id, outcome, note) -> {
-                    RightsStore.Repair r = rights.decideRepair(id, outcome, note, actor(client));
-                    audit.record(client, "repair.decide", Optional.of(r.subjectId()), "decision on repair " + id,
-                            outcome.name().toLowerCase(Locale.ROOT));
+                    rights.decideRepair(id, outcome, note, actor(client), audit.repairDecided(client, id, outcome));
                     return pages.page(ctx).t("console.repair.decided", id, pages.page(ctx).t("outcome." + outcome.name()
                             .toLowerCase(Locale.ROOT)));
                 });
@@ -211,13 +207,12 @@ public final class Console {
         Optional<String> bound = role.get() == Role.SUBJECT ? Optional.of(subject) : Optional.empty();
         String secret;
         try {
-            secret = Clients.issue(keys, name, role.get(), scopes, bound, pages.clock().instant());
+            secret = Clients.issue(keys, name, role.get(), scopes, bound, pages.clock().instant(),
+                    created -> audit.entry(operator, "key.create", bound, "key management", created));
         } catch (IllegalStateException e) {
             render(ctx, 409, Optional.of(new FormError("key", 0, "name", page.t("console.keys.error.taken", name), entered)));
             return;
         }
-        audit.record(operator, "key.create", bound, "key management",
-                role.get().code() + " key '" + name + "'" + (scopes.isEmpty() ? "" : " scoped to " + String.join(",", scopes)));
         Pages.redirect(ctx, session, "/console#keys", page.t("console.keys.created", name, secret));
     }
 

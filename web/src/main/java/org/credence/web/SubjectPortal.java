@@ -96,18 +96,16 @@ public final class SubjectPortal {
 
     void dispute(Context ctx, Session session) {
         act(ctx, session, "dispute", "reason", (client, subject, record, text) -> {
-            RightsStore.Dispute opened = rights.openDispute(subject, record, text, actor(client));
-            audit.record(client, "dispute.open", Optional.of(subject), "dispute of record " + record,
-                    "dispute " + opened.id() + " open until " + opened.deadline());
+            RightsStore.Dispute opened = rights.openDispute(subject, record, text, actor(client),
+                    audit.disputeOpened(client, subject, record));
             return pages.page(ctx).t("me.dispute.opened", opened.id(), record, opened.deadline().toString());
         });
     }
 
     void repair(Context ctx, Session session) {
         act(ctx, session, "repair", "evidence", (client, subject, record, text) -> {
-            RightsStore.Repair requested = rights.requestRepair(subject, record, text, actor(client));
-            audit.record(client, "repair.request", Optional.of(subject), "repair of record " + record,
-                    "repair " + requested.id() + " requested");
+            RightsStore.Repair requested = rights.requestRepair(subject, record, text, actor(client),
+                    audit.repairRequested(client, subject, record));
             return pages.page(ctx).t("me.repair.requested", requested.id(), record);
         });
     }

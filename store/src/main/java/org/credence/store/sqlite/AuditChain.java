@@ -53,6 +53,17 @@ final class AuditChain {
         return chain;
     }
 
+    /**
+     * Chains {@code event} after the last entry inside {@code d}'s transaction: the entry of a single
+     * write, durable with the write or not at all.
+     */
+    static AuditEntry appendIn(Database d, AuditEvent event) throws SQLException {
+        AuditChain chain = resume(d, SqliteAuditLog.sha256());
+        AuditEntry entry = chain.append(event);
+        chain.flush();
+        return entry;
+    }
+
     /** Chains {@code event} after the last entry; the row reaches SQLite by {@link #flush} at the latest. */
     AuditEntry append(AuditEvent event) throws SQLException {
         seq++;

@@ -16,7 +16,7 @@ import org.credence.store.RecordStore.Appended;
 import org.credence.store.RecordStore.Conflict;
 import org.credence.store.RecordStore.Conflicted;
 import org.credence.store.RecordStore.Duplicate;
-import org.credence.store.RecordStore.ImportAudit;
+import org.credence.store.RecordStore.AuditedBy;
 import org.credence.store.RecordStore.ImportRejected;
 import org.credence.store.RecordStore.ImportResult;
 import org.credence.store.RecordStore.Imported;
@@ -29,7 +29,7 @@ import org.credence.store.Vault;
  * Stores records in one transaction, all or nothing: a batch held in memory, or a stream read as it is
  * stored.
  *
- * <p>A stream's audit entries, one per record, are chained in the records' own transaction: a crash
+ * <p>The audit entries, one per record, are chained in the records' own transaction: a crash
  * can leave neither records without their entries nor entries without their records, and the import
  * pays one commit. A stream is stored without knowing its length, so the index by subject is set aside
  * (see {@link DeferredIndex}), and the page cache enlarged, once the records read so far make it worth
@@ -46,27 +46,30 @@ final class RecordAppender {
         this.vault = vault;
     }
 
-    AppendResult append(List<RecordSubmission> records, Instant recordedAt) {
+    AppendResult append(List<RecordSubmission> records, Instant recordedAt, AuditedBy audit) {
         return db.transaction((d, transaction) -> records.size() >= Database.LARGE_BATCH
-                ? d.withLargeCache(cached -> append(cached, transaction, records, recordedAt))
-                : append(d, transaction, records, recordedAt));
+                ? d.withLargeCache(cached -> append(cached, transaction, records, recordedAt, audit))
+                : append(d, transaction, records, recordedAt, audit));
     }
 
     private AppendResult append(Database d, Database.Transaction transaction, List<RecordSubmission> records,
-                                Instant recordedAt) throws SQLException {
+                                Instant recordedAt, AuditedBy audit) throws SQLException {
         RecordInserts inserts = new RecordInserts(d, vault, recordedAt);
         inserts.deferIndexIfWorthIt(records.size());
+        Entries entries = new Entries(d, audit);
         List<Outcome> outcomes = new ArrayList<>(records.size());
         List<Conflict> conflicts = new ArrayList<>();
         inserts.insert(records, new RecordInserts.Outcomes() {
             @Override
-            public void stored(int index, StoredRecord record, String subjectHash) {
+            public void stored(int index, StoredRecord record, String subjectHash) throws SQLException {
                 outcomes.add(new Stored(record));
+                entries.stored(record, subjectHash);
             }
 
             @Override
-            public void duplicate(int index, StoredRecord existing, String subjectHash) {
+            public void duplicate(int index, StoredRecord existing, String subjectHash) throws SQLException {
                 outcomes.add(new Duplicate(existing));
+                entries.duplicate(existing, subjectHash);
             }
 
             @Override
@@ -79,11 +82,40 @@ final class RecordAppender {
             transaction.rollbackOnly();
             return new Conflicted(conflicts);
         }
+        entries.flush();
         inserts.finish();
         return new Appended(outcomes);
     }
 
-    ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit) {
+    /** The audit entry of each record written, chained in the write's transaction under one instant. */
+    private static final class Entries {
+        private final AuditChain chain;
+        private final AuditedBy audit;
+
+        Entries(Database d, AuditedBy audit) throws SQLException {
+            this.chain = AuditChain.resume(d, SqliteAuditLog.sha256());
+            this.audit = audit;
+        }
+
+        void stored(StoredRecord record, String subjectHash) throws SQLException {
+            append(subjectHash, Outcome.stored(record.id()));
+        }
+
+        void duplicate(StoredRecord existing, String subjectHash) throws SQLException {
+            append(subjectHash, Outcome.duplicateOf(existing.id()));
+        }
+
+        void flush() throws SQLException {
+            chain.flush();
+        }
+
+        private void append(String subjectHash, String outcome) throws SQLException {
+            chain.append(new AuditEvent(audit.at(), audit.actor(), audit.role(), audit.action(),
+                    Optional.of(subjectHash), audit.purpose(), outcome));
+        }
+    }
+
+    ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit) {
         return db.transaction((d, transaction) -> {
             StreamImport run = new StreamImport(d, recordedAt, audit);
             try {
@@ -105,8 +137,7 @@ final class RecordAppender {
     private final class StreamImport implements RecordInserts.Outcomes {
         private final Database d;
         private final RecordInserts inserts;
-        private final AuditChain chain;
-        private final ImportAudit audit;
+        private final Entries entries;
         private final List<LineConflict> conflicts = new ArrayList<>();
         // The line of each record stored here, by id less the first id: a later line conflicting with it
         // is reported against the line, as a file's author would look for it.
@@ -115,11 +146,10 @@ final class RecordAppender {
         private RecordStream.Chunk chunk;
         private boolean largeCache;
 
-        StreamImport(Database d, Instant recordedAt, ImportAudit audit) throws SQLException {
+        StreamImport(Database d, Instant recordedAt, AuditedBy audit) throws SQLException {
             this.d = d;
             this.inserts = new RecordInserts(d, vault, recordedAt);
-            this.chain = AuditChain.resume(d, SqliteAuditLog.sha256());
-            this.audit = audit;
+            this.entries = new Entries(d, audit);
         }
 
         void add(RecordStream.Chunk next) throws SQLException {
@@ -143,7 +173,7 @@ final class RecordAppender {
         }
 
         Imported finish() throws SQLException {
-            chain.flush();
+            entries.flush();
             inserts.finish();
             long first = inserts.firstId();
             return new Imported(records, inserts.stored(), first, first + inserts.stored() - 1);
@@ -156,12 +186,12 @@ final class RecordAppender {
                 storedLines = Arrays.copyOf(storedLines, offset * 2);
             }
             storedLines[offset] = chunk.lines()[index];
-            audit(subjectHash, Outcome.stored(record.id()));
+            entries.stored(record, subjectHash);
         }
 
         @Override
         public void duplicate(int index, StoredRecord existing, String subjectHash) throws SQLException {
-            audit(subjectHash, Outcome.duplicateOf(existing.id()));
+            entries.duplicate(existing, subjectHash);
         }
 
         @Override
@@ -169,11 +199,6 @@ final class RecordAppender {
             long offset = existing.id() - inserts.firstId();
             conflicts.add(new LineConflict(chunk.lines()[index], existing.id(),
                     offset >= 0 ? OptionalInt.of(storedLines[(int) offset]) : OptionalInt.empty()));
-        }
-
-        private void audit(String subjectHash, String outcome) throws SQLException {
-            chain.append(new AuditEvent(audit.at(), audit.actor(), audit.role(), audit.action(),
-                    Optional.of(subjectHash), audit.purpose(), outcome));
         }
     }
 }

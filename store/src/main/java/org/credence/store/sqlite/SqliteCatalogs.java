@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.credence.store.AuditLog;
 import org.credence.store.CatalogStore;
 
 /** The {@code catalogs} table. */
@@ -33,13 +34,15 @@ final class SqliteCatalogs implements CatalogStore {
      * entered the system.
      */
     @Override
-    public CatalogVersion activate(String catalogId, int version, String source, Instant loadedAt) {
+    public CatalogVersion activate(String catalogId, int version, String source, Instant loadedAt,
+                                   AuditLog.AuditEvent audit) {
         return db.transaction((d, transaction) -> {
             Optional<CatalogVersion> existing = find(d, catalogId, version);
             if (existing.isPresent() && !existing.get().source().equals(source)) {
                 throw new IllegalStateException("catalog " + catalogId + " version " + version
                         + " is already loaded with different text; a published version never changes");
             }
+            AuditChain.appendIn(d, audit);
             // Deactivate first: the partial unique index allows one active row at any moment.
             d.prepare(DEACTIVATE).executeUpdate();
             if (existing.isPresent()) {

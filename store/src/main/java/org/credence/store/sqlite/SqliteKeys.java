@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.credence.store.ApiKey;
+import org.credence.store.AuditLog;
 import org.credence.store.KeyStore;
 import org.credence.store.Role;
 import org.credence.store.Vault;
@@ -36,7 +37,7 @@ final class SqliteKeys implements KeyStore {
     }
 
     @Override
-    public void create(ApiKey key) {
+    public void create(ApiKey key, AuditLog.AuditEvent audit) {
         String scopes = scopes(key.scopes());
         db.transaction((d, transaction) -> {
             // Checked before inserting, in the same transaction, so the refusal names the clash
@@ -64,7 +65,8 @@ final class SqliteKeys implements KeyStore {
                 insert.setNull(7, Types.VARCHAR);
             }
             insert.setString(6, Timestamps.format(key.createdAt()));
-            return insert.executeUpdate();
+            insert.executeUpdate();
+            return AuditChain.appendIn(d, audit);
         });
     }
 

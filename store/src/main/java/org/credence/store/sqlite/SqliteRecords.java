@@ -50,12 +50,12 @@ final class SqliteRecords implements RecordStore {
     }
 
     @Override
-    public AppendResult append(List<RecordSubmission> records, Instant recordedAt) {
-        return appender.append(records, recordedAt);
+    public AppendResult append(List<RecordSubmission> records, Instant recordedAt, AuditedBy audit) {
+        return appender.append(records, recordedAt, audit);
     }
 
     @Override
-    public ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit) {
+    public ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit) {
         return appender.importRecords(stream, recordedAt, audit);
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.RightsStore;
 import org.credence.store.Vault;
 
@@ -30,7 +32,8 @@ final class SqliteRights implements RightsStore {
     }
 
     @Override
-    public Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline) {
+    public Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline,
+                               Function<Dispute, AuditEvent> audit) {
         return db.transaction((d, tx) -> {
             refuseIfPending(d, "disputes", "open", recordId, "an open dispute");
             PreparedStatement insert = d.prepare("INSERT INTO disputes (record_id, subject_hash, subject_sealed, reason_sealed, "
@@ -44,7 +47,8 @@ final class SqliteRights implements RightsStore {
             insert.setString(7, Timestamps.format(at));
             insert.setString(8, deadline.toString());
             long id = returnedId(insert);
-            return new Dispute(id, recordId, subjectId, reason, by, at, deadline, Dispute.Status.OPEN, Optional.empty());
+            return audited(d, new Dispute(id, recordId, subjectId, reason, by, at, deadline, Dispute.Status.OPEN,
+                    Optional.empty()), audit);
         });
     }
 
@@ -63,7 +67,8 @@ final class SqliteRights implements RightsStore {
     }
 
     @Override
-    public Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at) {
+    public Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at,
+                                  Function<Dispute, AuditEvent> audit) {
         if (outcome == Dispute.Status.OPEN) {
             throw new IllegalArgumentException("a resolution is upheld or rejected");
         }
@@ -72,12 +77,13 @@ final class SqliteRights implements RightsStore {
             if (outcome == Dispute.Status.UPHELD) {
                 setRecordState(d, recordId, "annulled");
             }
-            return dispute(d, id).orElseThrow();
+            return audited(d, dispute(d, id).orElseThrow(), audit);
         });
     }
 
     @Override
-    public Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at) {
+    public Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at,
+                                Function<Repair, AuditEvent> audit) {
         return db.transaction((d, tx) -> {
             refuseIfPending(d, "repairs", "requested", recordId, "a pending repair request");
             PreparedStatement insert = d.prepare("INSERT INTO repairs (record_id, subject_hash, subject_sealed, evidence_sealed, "
@@ -90,7 +96,8 @@ final class SqliteRights implements RightsStore {
             insert.setString(6, by.role());
             insert.setString(7, Timestamps.format(at));
             long id = returnedId(insert);
-            return new Repair(id, recordId, subjectId, evidence, by, at, Repair.Status.REQUESTED, Optional.empty());
+            return audited(d, new Repair(id, recordId, subjectId, evidence, by, at, Repair.Status.REQUESTED,
+                    Optional.empty()), audit);
         });
     }
 
@@ -109,7 +116,8 @@ final class SqliteRights implements RightsStore {
     }
 
     @Override
-    public Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at) {
+    public Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at,
+                               Function<Repair, AuditEvent> audit) {
         if (outcome == Repair.Status.REQUESTED) {
             throw new IllegalArgumentException("a decision is approved or refused");
         }
@@ -119,7 +127,7 @@ final class SqliteRights implements RightsStore {
             if (outcome == Repair.Status.APPROVED) {
                 setRecordState(d, recordId, "repaired");
             }
-            return repair(d, id).orElseThrow();
+            return audited(d, repair(d, id).orElseThrow(), audit);
         });
     }
 
@@ -238,6 +246,12 @@ final class SqliteRights implements RightsStore {
             }
             return rows.getLong(1);
         }
+    }
+
+    /** Chains the entry {@code audit} makes of {@code written} in the write's own transaction. */
+    private static <T> T audited(Database d, T written, Function<T, AuditEvent> audit) throws SQLException {
+        AuditChain.appendIn(d, audit.apply(written));
+        return written;
     }
 
     private static void setRecordState(Database d, long recordId, String state) throws SQLException {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.credence.store.AuditLog.AuditEvent;
 import org.credence.record.RecordState;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
@@ -113,8 +115,8 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public AppendResult append(List<RecordSubmission> submissions, Instant recordedAt) {
-        return records.append(submissions, recordedAt);
+    public AppendResult append(List<RecordSubmission> submissions, Instant recordedAt, AuditedBy audit) {
+        return records.append(submissions, recordedAt, audit);
     }
 
     @Override
@@ -128,7 +130,7 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public ImportResult importRecords(RecordStream stream, Instant recordedAt, ImportAudit audit) {
+    public ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit) {
         return records.importRecords(stream, recordedAt, audit);
     }
 
@@ -158,8 +160,9 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public CatalogVersion activate(String catalogId, int version, String source, Instant loadedAt) {
-        return catalogs.activate(catalogId, version, source, loadedAt);
+    public CatalogVersion activate(String catalogId, int version, String source, Instant loadedAt,
+                                   AuditLog.AuditEvent audit) {
+        return catalogs.activate(catalogId, version, source, loadedAt, audit);
     }
 
     @Override
@@ -173,8 +176,8 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public void create(ApiKey key) {
-        keys.create(key);
+    public void create(ApiKey key, AuditLog.AuditEvent audit) {
+        keys.create(key, audit);
     }
 
     @Override
@@ -210,8 +213,9 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline) {
-        return rights.openDispute(recordId, subjectId, reason, by, at, deadline);
+    public Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline,
+                               Function<Dispute, AuditEvent> audit) {
+        return rights.openDispute(recordId, subjectId, reason, by, at, deadline, audit);
     }
 
     @Override
@@ -225,13 +229,15 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at) {
-        return rights.resolveDispute(id, outcome, note, by, at);
+    public Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at,
+                                  Function<Dispute, AuditEvent> audit) {
+        return rights.resolveDispute(id, outcome, note, by, at, audit);
     }
 
     @Override
-    public Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at) {
-        return rights.requestRepair(recordId, subjectId, evidence, by, at);
+    public Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at,
+                                Function<Repair, AuditEvent> audit) {
+        return rights.requestRepair(recordId, subjectId, evidence, by, at, audit);
     }
 
     @Override
@@ -245,8 +251,9 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at) {
-        return rights.decideRepair(id, outcome, note, by, at);
+    public Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at,
+                               Function<Repair, AuditEvent> audit) {
+        return rights.decideRepair(id, outcome, note, by, at, audit);
     }
 
     @Override

@@ -45,7 +45,7 @@ class AppendPropertiesTest {
         Map<Key, RecordSubmission> model = new LinkedHashMap<>();
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             for (List<RecordSubmission> batch : batches) {
-                AppendResult result = store.append(batch, Fixtures.T0);
+                AppendResult result = store.append(batch, Fixtures.T0, Fixtures.WRITER);
                 List<Integer> expectedConflicts = new ArrayList<>();
                 Map<Key, RecordSubmission> seen = new LinkedHashMap<>(model);
                 for (int i = 0; i < batch.size(); i++) {

@@ -43,7 +43,7 @@ class ConcurrentAppendTest {
                         long first = (long) b * BATCH_SIZE;
                         List<RecordSubmission> batch = LongStream.range(first, first + BATCH_SIZE)
                                 .mapToObj(n -> Fixtures.numbered(source, n)).toList();
-                        Appended result = (Appended) store.append(batch, Fixtures.T0);
+                        Appended result = (Appended) store.append(batch, Fixtures.T0, Fixtures.WRITER);
                         result.outcomes().stream().map(Outcome::record).map(StoredRecord::id)
                                 .forEach(acknowledged::add);
                         // Readers interleave with the writers without harm.

@@ -24,7 +24,7 @@ public final class CrashImporter {
 
     public static void main(String[] args) throws InterruptedException {
         SqliteStore store = SqliteStore.open(Path.of(args[0]));
-        store.importRecords(Fixtures.stream(records("first", FIRST), CHUNK, List.of()), Fixtures.T0, Fixtures.IMPORT);
+        store.importRecords(Fixtures.stream(records("first", FIRST), CHUNK, List.of()), Fixtures.T0, Fixtures.WRITER);
         System.out.println(IMPORTED);
         System.out.flush();
         RecordStream large = Fixtures.stream(records("second", 1_000_000), CHUNK, List.of());
@@ -48,7 +48,7 @@ public final class CrashImporter {
             @Override
             public void close() {
             }
-        }, Fixtures.T0, Fixtures.IMPORT);
+        }, Fixtures.T0, Fixtures.WRITER);
         Thread.sleep(Long.MAX_VALUE);
     }
 

@@ -26,7 +26,7 @@ public final class CrashWriter {
             long first = batch * BATCH_SIZE;
             List<RecordSubmission> records = LongStream.range(first, first + BATCH_SIZE)
                     .mapToObj(n -> Fixtures.numbered("crash", n)).toList();
-            Appended result = (Appended) store.append(records, Instant.now());
+            Appended result = (Appended) store.append(records, Instant.now(), Fixtures.WRITER);
             StringBuilder acks = new StringBuilder();
             for (Outcome outcome : result.outcomes()) {
                 acks.append(ACK).append(outcome.record().id()).append(' ')

@@ -57,7 +57,7 @@ class DeferredIndexTest {
                 .mapToObj(n -> Fixtures.numbered("bulk", n)).toList();
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             List<String> before = committedIndexes();
-            assertThat(store.append(records, Fixtures.T0)).isInstanceOf(Appended.class);
+            assertThat(store.append(records, Fixtures.T0, Fixtures.WRITER)).isInstanceOf(Appended.class);
             assertThat(committedIndexes()).isEqualTo(before);
             assertThat(store.recordsOf(Fixtures.personId(7)))
                     .hasSize(Database.LARGE_BATCH / 1000)
@@ -68,14 +68,14 @@ class DeferredIndexTest {
     @Test
     void aLargeAppendThatConflictsLeavesNoTraceAndTheIndexInPlace() {
         try (SqliteStore store = SqliteStore.open(dataDir)) {
-            store.append(List.of(Fixtures.numbered("bulk", 5)), Fixtures.T0);
+            store.append(List.of(Fixtures.numbered("bulk", 5)), Fixtures.T0, Fixtures.WRITER);
             List<String> before = committedIndexes();
             List<RecordSubmission> records = new ArrayList<>(LongStream.range(0, Database.LARGE_BATCH)
                     .mapToObj(n -> Fixtures.numbered("bulk", n)).toList());
             RecordSubmission clash = records.get(5);
             records.set(5, new RecordSubmission(clash.source(), clash.sourceRef(), clash.subject(), "other_type",
                     clash.occurredAt(), clash.details()));
-            assertThat(store.append(records, Fixtures.T1)).isInstanceOf(Conflicted.class);
+            assertThat(store.append(records, Fixtures.T1, Fixtures.WRITER)).isInstanceOf(Conflicted.class);
             assertThat(store.count()).isEqualTo(1);
             assertThat(committedIndexes()).isEqualTo(before);
         }

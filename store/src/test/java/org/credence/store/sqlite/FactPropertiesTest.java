@@ -38,7 +38,7 @@ class FactPropertiesTest {
                                        @ForAll("states") List<RecordState> states) {
         Path dir = Fixtures.temporaryDirectory("credence-fact-property");
         try (SqliteStore store = SqliteStore.open(dir)) {
-            store.append(records, Fixtures.T0);
+            store.append(records, Fixtures.T0, Fixtures.WRITER);
             for (int i = 0; i < states.size() && i < records.size(); i++) {
                 store.setState(i + 1, states.get(i));
             }
@@ -53,7 +53,7 @@ class FactPropertiesTest {
         int total = FactReader.CHUNK * 2 + 3;
         List<RecordSubmission> records = LongStream.range(0, total).mapToObj(n -> Fixtures.numbered("bulk", n)).toList();
         try (SqliteStore store = SqliteStore.open(dataDir)) {
-            store.append(records, Fixtures.T0);
+            store.append(records, Fixtures.T0, Fixtures.WRITER);
             store.setState(FactReader.CHUNK + 1, RecordState.ANNULLED);
             List<Fact> facts = facts(store);
             assertThat(facts).extracting(Fact::recordId)
@@ -65,7 +65,7 @@ class FactPropertiesTest {
     @Test
     void aFailingConsumerStopsTheReadAndLeavesTheStoreUsable() {
         try (SqliteStore store = SqliteStore.open(dataDir)) {
-            store.append(LongStream.range(0, 10).mapToObj(n -> Fixtures.numbered("bulk", n)).toList(), Fixtures.T0);
+            store.append(LongStream.range(0, 10).mapToObj(n -> Fixtures.numbered("bulk", n)).toList(), Fixtures.T0, Fixtures.WRITER);
             assertThatThrownBy(() -> store.forEachFact(fact -> {
                 throw new IllegalStateException("consumer failed");
             })).hasMessage("consumer failed");

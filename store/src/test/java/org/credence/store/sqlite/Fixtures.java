@@ -15,6 +15,7 @@ import org.credence.record.RecordBatch;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.SubjectRef;
+import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
 import org.credence.subject.ResidentIdentityNumber;
 import org.credence.subject.SubjectKind;
@@ -95,9 +96,14 @@ final class Fixtures {
         };
     }
 
-    /** Whose import the store tests' imports are. */
-    static final RecordStore.ImportAudit IMPORT =
-            new RecordStore.ImportAudit(T1, "importer", "operator", "record.submit", "import of test.ndjson");
+    /** Whose writes the store tests' records are. */
+    static final RecordStore.AuditedBy WRITER =
+            new RecordStore.AuditedBy(T1, "importer", "operator", "record.submit", "import of test.ndjson");
+
+    /** The entry of a test's write of {@code action}, such as a key's creation. */
+    static AuditLog.AuditEvent entry(String action) {
+        return new AuditLog.AuditEvent(T1, "tester", "operator", action, Optional.empty(), "test", action + " done");
+    }
 
     /**
      * A directory for a property's try: jqwik runs tries outside JUnit's {@code @TempDir}, so each

@@ -96,8 +96,8 @@ class PrivacyAtRestTest {
     @Test
     void theDatabaseFilesHoldNoIdentityWhileTheStoreReadsThemBack() throws IOException {
         try (SqliteStore store = SqliteStore.open(dataDir)) {
-            store.append(records(), T0);
-            store.create(new ApiKey("a".repeat(64), "subject-key", Role.SUBJECT, Set.of(), Optional.of(personId), T0));
+            store.append(records(), T0, Fixtures.WRITER);
+            store.create(new ApiKey("a".repeat(64), "subject-key", Role.SUBJECT, Set.of(), Optional.of(personId), T0), Fixtures.entry("key.create"));
             // While open the newest pages are still in the write-ahead log.
             assertThat(databaseFiles()).contains(dataDir.resolve(Database.FILE_NAME + "-wal"));
             assertNoIdentityIn(databaseFiles());
@@ -160,7 +160,7 @@ class PrivacyAtRestTest {
 
         keyFile.getParent().toFile().mkdirs();
         try (SqliteStore store = SqliteStore.open(dataDir.resolve("data"), keyFile)) {
-            store.append(records(), T0);
+            store.append(records(), T0, Fixtures.WRITER);
         }
         try (SqliteStore store = SqliteStore.open(dataDir.resolve("data"), keyFile)) {
             assertThat(store.count()).isEqualTo(100);
@@ -171,7 +171,7 @@ class PrivacyAtRestTest {
     @Test
     void aLostKeyFileIsReportedAndNotRegenerated() throws IOException {
         try (SqliteStore store = SqliteStore.open(dataDir)) {
-            store.append(records(), T0);
+            store.append(records(), T0, Fixtures.WRITER);
         }
         Path keyFile = dataDir.resolve(KeyFile.DEFAULT_NAME);
         Files.delete(keyFile);
@@ -188,7 +188,7 @@ class PrivacyAtRestTest {
     @Test
     void anotherKeyFileIsRefused() throws IOException {
         try (SqliteStore store = SqliteStore.open(dataDir)) {
-            store.append(records(), T0);
+            store.append(records(), T0, Fixtures.WRITER);
         }
         Path keyFile = dataDir.resolve(KeyFile.DEFAULT_NAME);
         Files.delete(keyFile);

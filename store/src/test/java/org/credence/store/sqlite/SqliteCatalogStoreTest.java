@@ -7,6 +7,7 @@ import static org.credence.store.sqlite.Fixtures.T1;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import org.credence.store.AuditLog;
 import org.credence.store.CatalogStore.CatalogVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteCatalogStoreTest {
+
+    private static final AuditLog.AuditEvent LOADED = Fixtures.entry("catalog.load");
 
     private static final String V1 = "id: city\nversion: 1\n";
     private static final String V2 = "id: city\nversion: 2\n";
@@ -42,8 +45,8 @@ class SqliteCatalogStoreTest {
 
     @Test
     void activatingMakesTheVersionTheOnlyActiveOne() {
-        CatalogVersion first = store.activate("city", 1, V1, T0);
-        CatalogVersion second = store.activate("city", 2, V2, T1);
+        CatalogVersion first = store.activate("city", 1, V1, T0, LOADED);
+        CatalogVersion second = store.activate("city", 2, V2, T1, LOADED);
 
         assertThat(first).isEqualTo(new CatalogVersion("city", 1, V1, T0, true));
         assertThat(store.active()).contains(second);
@@ -54,10 +57,10 @@ class SqliteCatalogStoreTest {
 
     @Test
     void loadingTheSameTextAgainReactivatesIt() {
-        store.activate("city", 1, V1, T0);
-        store.activate("city", 2, V2, T1);
+        store.activate("city", 1, V1, T0, LOADED);
+        store.activate("city", 2, V2, T1, LOADED);
 
-        CatalogVersion again = store.activate("city", 1, V1, T2);
+        CatalogVersion again = store.activate("city", 1, V1, T2, LOADED);
 
         assertThat(again).isEqualTo(new CatalogVersion("city", 1, V1, T0, true));
         assertThat(store.active()).contains(again);
@@ -66,10 +69,10 @@ class SqliteCatalogStoreTest {
 
     @Test
     void aPublishedVersionCannotChangeItsText() {
-        store.activate("city", 1, V1, T0);
-        store.activate("city", 2, V2, T1);
+        store.activate("city", 1, V1, T0, LOADED);
+        store.activate("city", 2, V2, T1, LOADED);
 
-        assertThatThrownBy(() -> store.activate("city", 1, V1 + "# edited\n", T2))
+        assertThatThrownBy(() -> store.activate("city", 1, V1 + "# edited\n", T2, LOADED))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("city version 1");
 
@@ -80,16 +83,16 @@ class SqliteCatalogStoreTest {
 
     @Test
     void versionsAreListedInLoadOrderWhateverTheirTimestamps() {
-        store.activate("city", 2, V2, T1);
-        store.activate("city", 1, V1, T0);
+        store.activate("city", 2, V2, T1, LOADED);
+        store.activate("city", 1, V1, T0, LOADED);
 
         assertThat(store.versions()).extracting(CatalogVersion::version).containsExactly(2, 1);
     }
 
     @Test
     void theActiveVersionSurvivesReopening() {
-        store.activate("city", 1, V1, T0);
-        store.activate("county", 1, "id: county\n", T1);
+        store.activate("city", 1, V1, T0, LOADED);
+        store.activate("county", 1, "id: county\n", T1, LOADED);
         store.close();
 
         store = SqliteStore.open(dataDir);

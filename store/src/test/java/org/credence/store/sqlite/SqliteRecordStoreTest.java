@@ -77,7 +77,7 @@ class SqliteRecordStoreTest {
         RecordSubmission a = record("a", person(1, "Zhang Wei"));
         RecordSubmission b = record("b", organization(2, "Sichuan Blue Sky Trading Co."));
 
-        Appended result = appended(store.append(List.of(a, b), T0));
+        Appended result = appended(store.append(List.of(a, b), T0, Fixtures.WRITER));
 
         assertThat(result.outcomes()).filteredOn(o -> o instanceof Stored).hasSize(2);
         List<StoredRecord> stored = result.outcomes().stream().map(Outcome::record).toList();
@@ -96,7 +96,7 @@ class SqliteRecordStoreTest {
         RecordSubmission bare = new RecordSubmission("tax.sichuan", "t-1", person(3), "tax_arrears",
                 LocalDate.of(2024, 2, 29), Optional.empty());
 
-        StoredRecord stored = appended(store.append(List.of(bare), T0)).outcomes().getFirst().record();
+        StoredRecord stored = appended(store.append(List.of(bare), T0, Fixtures.WRITER)).outcomes().getFirst().record();
 
         assertThat(store.record(stored.id()).orElseThrow().submission()).isEqualTo(bare);
     }
@@ -104,9 +104,9 @@ class SqliteRecordStoreTest {
     @Test
     void resendingTheSameRecordIsADuplicateOfTheStoredOne() {
         RecordSubmission a = record("a", person(1));
-        StoredRecord first = appended(store.append(List.of(a), T0)).outcomes().getFirst().record();
+        StoredRecord first = appended(store.append(List.of(a), T0, Fixtures.WRITER)).outcomes().getFirst().record();
 
-        Appended again = appended(store.append(List.of(a), T1));
+        Appended again = appended(store.append(List.of(a), T1, Fixtures.WRITER));
 
         assertThat(again.outcomes()).containsExactly(new Duplicate(first));
         assertThat(again.outcomes()).allMatch(o -> o instanceof Duplicate);
@@ -116,10 +116,10 @@ class SqliteRecordStoreTest {
     @Test
     void aBatchMixingNewAndKnownRecordsStoresOnlyTheNew() {
         RecordSubmission a = record("a", person(1));
-        StoredRecord first = appended(store.append(List.of(a), T0)).outcomes().getFirst().record();
+        StoredRecord first = appended(store.append(List.of(a), T0, Fixtures.WRITER)).outcomes().getFirst().record();
         RecordSubmission b = record("b", person(1));
 
-        Appended result = appended(store.append(List.of(b, a), T1));
+        Appended result = appended(store.append(List.of(b, a), T1, Fixtures.WRITER));
 
         assertThat(result.outcomes().get(0)).isInstanceOf(Stored.class);
         assertThat(result.outcomes().get(1)).isEqualTo(new Duplicate(first));
@@ -129,12 +129,12 @@ class SqliteRecordStoreTest {
     @Test
     void sameKeyWithDifferentContentIsAConflictAndStoresNothing() {
         RecordSubmission a = record("a", person(1));
-        StoredRecord first = appended(store.append(List.of(a), T0)).outcomes().getFirst().record();
+        StoredRecord first = appended(store.append(List.of(a), T0, Fixtures.WRITER)).outcomes().getFirst().record();
         RecordSubmission changed = new RecordSubmission(a.source(), a.sourceRef(), a.subject(), a.type(),
                 a.occurredAt().plusDays(1), a.details());
         RecordSubmission fresh = record("fresh", person(2));
 
-        Conflicted result = conflicted(store.append(List.of(fresh, changed), T1));
+        Conflicted result = conflicted(store.append(List.of(fresh, changed), T1, Fixtures.WRITER));
 
         assertThat(result.conflicts()).containsExactly(new Conflict(1, first));
         assertThat(store.count()).isEqualTo(1);
@@ -145,7 +145,7 @@ class SqliteRecordStoreTest {
     void everyConflictIsListedAndTheBatchLeavesNoTrace() {
         RecordSubmission a = record("a", person(1, "Li Na"));
         RecordSubmission b = record("b", person(2));
-        List<StoredRecord> stored = appended(store.append(List.of(a, b), T0)).outcomes().stream()
+        List<StoredRecord> stored = appended(store.append(List.of(a, b), T0, Fixtures.WRITER)).outcomes().stream()
                 .map(Outcome::record).toList();
         List<RecordSubmission> batch = new ArrayList<>();
         batch.add(record("c", person(3, "Wang Fang")));
@@ -155,14 +155,14 @@ class SqliteRecordStoreTest {
         batch.add(new RecordSubmission("court.beijing", "b", person(2), a.type(), a.occurredAt(),
                 Optional.of("{\"case\":\"other\"}")));
 
-        Conflicted result = conflicted(store.append(batch, T1));
+        Conflicted result = conflicted(store.append(batch, T1, Fixtures.WRITER));
 
         assertThat(result.conflicts()).containsExactly(new Conflict(1, stored.get(0)), new Conflict(3, stored.get(1)));
         assertThat(store.count()).isEqualTo(2);
         assertThat(store.recordsOf(Fixtures.personId(3))).isEmpty();
         assertThat(store.subject(Fixtures.personId(1)).orElseThrow().name()).contains("Li Na");
         // The ids the failed batch would have taken go to the next one.
-        StoredRecord next = appended(store.append(List.of(batch.get(0)), T1)).outcomes().getFirst().record();
+        StoredRecord next = appended(store.append(List.of(batch.get(0)), T1, Fixtures.WRITER)).outcomes().getFirst().record();
         assertThat(next.id()).isEqualTo(stored.get(1).id() + 1);
     }
 
@@ -170,7 +170,7 @@ class SqliteRecordStoreTest {
     void theSameRecordTwiceInOneBatchIsStoredOnce() {
         RecordSubmission a = record("a", person(1));
 
-        Appended result = appended(store.append(List.of(a, a), T0));
+        Appended result = appended(store.append(List.of(a, a), T0, Fixtures.WRITER));
 
         StoredRecord stored = result.outcomes().get(0).record();
         assertThat(result.outcomes()).containsExactly(new Stored(stored), new Duplicate(stored));
@@ -182,7 +182,7 @@ class SqliteRecordStoreTest {
         RecordSubmission a = record("a", person(1));
         RecordSubmission other = record("a", person(2));
 
-        Conflicted result = conflicted(store.append(List.of(a, other), T0));
+        Conflicted result = conflicted(store.append(List.of(a, other), T0, Fixtures.WRITER));
 
         assertThat(result.conflicts()).hasSize(1);
         assertThat(result.conflicts().getFirst().index()).isEqualTo(1);
@@ -193,25 +193,25 @@ class SqliteRecordStoreTest {
     @Test
     void detailsAreComparedAsText() {
         RecordSubmission a = record("a", person(1));
-        store.append(List.of(a), T0);
+        store.append(List.of(a), T0, Fixtures.WRITER);
         RecordSubmission spaced = new RecordSubmission(a.source(), a.sourceRef(), a.subject(), a.type(),
                 a.occurredAt(), Optional.of("{\"case\": \"(2025) Jing 0105 Zhi 123\"}"));
 
-        assertThat(store.append(List.of(spaced), T1)).isInstanceOf(Conflicted.class);
+        assertThat(store.append(List.of(spaced), T1, Fixtures.WRITER)).isInstanceOf(Conflicted.class);
     }
 
     @Test
     void anEmptyBatchStoresNothing() {
-        assertThat(appended(store.append(List.of(), T0)).outcomes()).isEmpty();
+        assertThat(appended(store.append(List.of(), T0, Fixtures.WRITER)).outcomes()).isEmpty();
         assertThat(store.count()).isZero();
     }
 
     @Test
     void subjectHasItsKindAndTheLatestNameGiven() {
         SubjectRef nameless = person(5);
-        store.append(List.of(record("1", person(5, "Chen Jie"))), T0);
-        store.append(List.of(record("2", person(5, "Chen Jie-Ming")), record("3", nameless)), T1);
-        store.append(List.of(record("4", nameless)), T1);
+        store.append(List.of(record("1", person(5, "Chen Jie"))), T0, Fixtures.WRITER);
+        store.append(List.of(record("2", person(5, "Chen Jie-Ming")), record("3", nameless)), T1, Fixtures.WRITER);
+        store.append(List.of(record("4", nameless)), T1, Fixtures.WRITER);
 
         assertThat(store.subject(nameless.id()))
                 .contains(new SubjectRef(nameless.id(), SubjectKind.PERSON, Optional.of("Chen Jie-Ming")));
@@ -219,7 +219,7 @@ class SqliteRecordStoreTest {
 
     @Test
     void aSubjectNeverNamedHasNoName() {
-        store.append(List.of(record("1", person(6))), T0);
+        store.append(List.of(record("1", person(6))), T0, Fixtures.WRITER);
 
         assertThat(store.subject(Fixtures.personId(6)))
                 .contains(new SubjectRef(Fixtures.personId(6), SubjectKind.PERSON, Optional.empty()));
@@ -228,8 +228,8 @@ class SqliteRecordStoreTest {
 
     @Test
     void recordsOfASubjectComeInIdOrder() {
-        store.append(List.of(record("1", person(1)), record("2", person(2)), record("3", person(1))), T0);
-        store.append(List.of(record("4", person(1))), T1);
+        store.append(List.of(record("1", person(1)), record("2", person(2)), record("3", person(1))), T0, Fixtures.WRITER);
+        store.append(List.of(record("4", person(1))), T1, Fixtures.WRITER);
 
         assertThat(store.recordsOf(Fixtures.personId(1)))
                 .extracting(r -> r.submission().sourceRef())
@@ -239,7 +239,7 @@ class SqliteRecordStoreTest {
 
     @Test
     void setStateChangesOnlyThatRecord() {
-        List<Outcome> outcomes = appended(store.append(List.of(record("1", person(1)), record("2", person(1))), T0))
+        List<Outcome> outcomes = appended(store.append(List.of(record("1", person(1)), record("2", person(1))), T0, Fixtures.WRITER))
                 .outcomes();
         long id = outcomes.get(0).record().id();
 
@@ -254,10 +254,10 @@ class SqliteRecordStoreTest {
     @Test
     void aStateChangeDoesNotMakeAResentRecordDifferent() {
         RecordSubmission a = record("a", person(1));
-        long id = appended(store.append(List.of(a), T0)).outcomes().getFirst().record().id();
+        long id = appended(store.append(List.of(a), T0, Fixtures.WRITER)).outcomes().getFirst().record().id();
         store.setState(id, RecordState.REPAIRED);
 
-        Outcome again = appended(store.append(List.of(a), T1)).outcomes().getFirst();
+        Outcome again = appended(store.append(List.of(a), T1, Fixtures.WRITER)).outcomes().getFirst();
 
         assertThat(again).isInstanceOf(Duplicate.class);
         assertThat(again.record().state()).isEqualTo(RecordState.REPAIRED);
@@ -266,8 +266,8 @@ class SqliteRecordStoreTest {
     @Test
     void forEachVisitsEveryRecordInIdOrderAcrossPages() {
         int total = SqliteRecords.PAGE_SIZE * 2 + 17;
-        store.append(LongStream.range(0, total / 2).mapToObj(n -> Fixtures.numbered("a", n)).toList(), T0);
-        store.append(LongStream.range(0, total - total / 2).mapToObj(n -> Fixtures.numbered("b", n)).toList(), T1);
+        store.append(LongStream.range(0, total / 2).mapToObj(n -> Fixtures.numbered("a", n)).toList(), T0, Fixtures.WRITER);
+        store.append(LongStream.range(0, total - total / 2).mapToObj(n -> Fixtures.numbered("b", n)).toList(), T1, Fixtures.WRITER);
 
         List<Long> ids = new ArrayList<>();
         store.forEach(r -> ids.add(r.id()));
@@ -281,7 +281,7 @@ class SqliteRecordStoreTest {
     void everythingIsThereAfterReopening() {
         RecordSubmission a = record("a", person(1, "Zhao Lei"));
         RecordSubmission b = record("b", organization(9, "Chengdu Rivers Ltd."));
-        List<StoredRecord> stored = appended(store.append(List.of(a, b), T0)).outcomes().stream()
+        List<StoredRecord> stored = appended(store.append(List.of(a, b), T0, Fixtures.WRITER)).outcomes().stream()
                 .map(Outcome::record).toList();
         store.setState(stored.get(1).id(), RecordState.ANNULLED);
         store.close();
@@ -293,6 +293,6 @@ class SqliteRecordStoreTest {
         assertThat(all).containsExactly(stored.get(0),
                 new StoredRecord(stored.get(1).id(), b, T0, RecordState.ANNULLED));
         assertThat(store.subject(Fixtures.personId(1)).orElseThrow().name()).contains("Zhao Lei");
-        assertThat(appended(store.append(List.of(a), T1)).outcomes()).containsExactly(new Duplicate(stored.get(0)));
+        assertThat(appended(store.append(List.of(a), T1, Fixtures.WRITER)).outcomes()).containsExactly(new Duplicate(stored.get(0)));
     }
 }

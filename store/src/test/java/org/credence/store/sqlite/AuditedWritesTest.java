@@ -1,0 +1,177 @@
+package org.credence.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.credence.record.RecordState;
+import org.credence.record.StoredRecord;
+import org.credence.store.ApiKey;
+import org.credence.store.AuditLog;
+import org.credence.store.AuditLog.AuditEntry;
+import org.credence.store.AuditLog.AuditEvent;
+import org.credence.store.RecordStore;
+import org.credence.store.RightsStore.Actor;
+import org.credence.store.RightsStore.Dispute;
+import org.credence.store.RightsStore.Repair;
+import org.credence.store.Role;
+import org.credence.store.StoreException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every write keeps its audit entry in its own transaction: both are kept, or, when the entry cannot
+ * be, neither. The trail is made to refuse entries by a trigger on its table, as a full disk or a
+ * failing sync would refuse the commit.
+ */
+class AuditedWritesTest {
+
+    private static final Instant AT = Fixtures.T1;
+    private static final Actor SUBJECT = new Actor("subject-portal", "subject");
+    private static final Actor OPERATOR = new Actor("duty-operator", "operator");
+
+    @TempDir
+    Path dataDir;
+
+    private SqliteStore store;
+    private StoredRecord record;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.open(dataDir);
+        RecordStore.Appended appended = (RecordStore.Appended) store.append(
+                List.of(Fixtures.record("J-1", Fixtures.person(1)), Fixtures.record("J-2", Fixtures.person(1))),
+                Fixtures.T0, Fixtures.WRITER);
+        record = appended.outcomes().getFirst().record();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void recordsAreStoredWithAnEntryEach() {
+        List<AuditEntry> trail = trail();
+
+        assertThat(trail).extracting(e -> e.event().outcome()).containsExactly("stored 1", "stored 2");
+        assertThat(trail).allSatisfy(e -> {
+            assertThat(e.event().actor()).isEqualTo(Fixtures.WRITER.actor());
+            assertThat(e.event().subjectHash()).contains(store.vault().subjectHash(Fixtures.personId(1)));
+        });
+        store.append(List.of(Fixtures.record("J-1", Fixtures.person(1))), AT, Fixtures.WRITER);
+        assertThat(trail().getLast().event().outcome()).isEqualTo("duplicate of 1");
+    }
+
+    @Test
+    void eachRightsStepKeepsTheEntryMadeOfWhatItStored() {
+        Dispute opened = store.openDispute(record.id(), Fixtures.personId(1), "not mine", SUBJECT, AT, LocalDate.of(2026, 3, 17),
+                d -> event("dispute.open", "dispute " + d.id() + " open until " + d.deadline()));
+        assertThat(trail().getLast().event().outcome()).isEqualTo("dispute " + opened.id() + " open until 2026-03-17");
+
+        Dispute resolved = store.resolveDispute(opened.id(), Dispute.Status.UPHELD, "wrong person", OPERATOR, AT,
+                d -> event("dispute.resolve", "dispute " + d.id() + " " + d.status()));
+        assertThat(resolved.status()).isEqualTo(Dispute.Status.UPHELD);
+        assertThat(trail().getLast().event().outcome()).isEqualTo("dispute " + opened.id() + " UPHELD");
+
+        long other = record.id() + 1;
+        Repair requested = store.requestRepair(other, Fixtures.personId(1), "paid in full", SUBJECT, AT,
+                r -> event("repair.request", "repair " + r.id() + " " + r.status()));
+        assertThat(trail().getLast().event().outcome()).isEqualTo("repair " + requested.id() + " REQUESTED");
+
+        store.decideRepair(requested.id(), Repair.Status.APPROVED, "receipt checked", OPERATOR, AT,
+                r -> event("repair.decide", "repair " + r.id() + " " + r.status()));
+        assertThat(trail().getLast().event().outcome()).isEqualTo("repair " + requested.id() + " APPROVED");
+
+        assertThat(trail()).hasSize(6);
+        assertThat(store.audit().verify()).isInstanceOf(AuditLog.Intact.class);
+    }
+
+    @Test
+    void aKeyAndACatalogKeepTheirEntries() {
+        store.create(new ApiKey("a".repeat(64), "court", Role.AGENCY, Set.of(), Optional.empty(), AT), event("key.create", "court"));
+        store.activate("city", 1, "id: city\n", AT, event("catalog.load", "city v1 active"));
+
+        assertThat(trail()).extracting(e -> e.event().outcome()).endsWith("court", "city v1 active");
+    }
+
+    @Test
+    void aWriteWhoseEntryCannotBeKeptIsNotKept() throws SQLException {
+        refuseEntries();
+
+        assertThatThrownBy(() -> store.append(List.of(Fixtures.record("J-3", Fixtures.person(2))), AT, Fixtures.WRITER))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.recordsOf(Fixtures.personId(2))).isEmpty();
+
+        assertThatThrownBy(() -> store.openDispute(record.id(), Fixtures.personId(1), "not mine", SUBJECT, AT,
+                LocalDate.of(2026, 3, 17), d -> event("dispute.open", "open")))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.disputes(Optional.empty())).isEmpty();
+
+        assertThatThrownBy(() -> store.requestRepair(record.id(), Fixtures.personId(1), "paid", SUBJECT, AT,
+                r -> event("repair.request", "requested")))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.repairs(Optional.empty())).isEmpty();
+
+        assertThatThrownBy(() -> store.create(new ApiKey("a".repeat(64), "court", Role.AGENCY, Set.of(), Optional.empty(), AT),
+                event("key.create", "court")))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.all()).isEmpty();
+
+        assertThatThrownBy(() -> store.activate("city", 1, "id: city\n", AT, event("catalog.load", "city v1 active")))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.active()).isEmpty();
+
+        assertThat(trail()).hasSize(2);
+    }
+
+    @Test
+    void aSettledStepWhoseEntryCannotBeKeptLeavesTheRecordAsItWas() throws SQLException {
+        Dispute opened = store.openDispute(record.id(), Fixtures.personId(1), "not mine", SUBJECT, AT, LocalDate.of(2026, 3, 17),
+                d -> event("dispute.open", "open"));
+        Repair requested = store.requestRepair(record.id() + 1, Fixtures.personId(1), "paid", SUBJECT, AT,
+                r -> event("repair.request", "requested"));
+        refuseEntries();
+
+        assertThatThrownBy(() -> store.resolveDispute(opened.id(), Dispute.Status.UPHELD, "wrong person", OPERATOR, AT,
+                d -> event("dispute.resolve", "upheld")))
+                .isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.decideRepair(requested.id(), Repair.Status.APPROVED, "checked", OPERATOR, AT,
+                r -> event("repair.decide", "approved")))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(store.dispute(opened.id()).orElseThrow().status()).isEqualTo(Dispute.Status.OPEN);
+        assertThat(store.repair(requested.id()).orElseThrow().status()).isEqualTo(Repair.Status.REQUESTED);
+        assertThat(store.recordsOf(Fixtures.personId(1))).extracting(StoredRecord::state)
+                .containsOnly(RecordState.RECORDED);
+    }
+
+    /** From now on every insert into the trail fails, from whichever connection. */
+    private void refuseEntries() throws SQLException {
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+             Statement sql = other.createStatement()) {
+            sql.execute("CREATE TRIGGER refuse_entries BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'the trail refuses'); END");
+        }
+    }
+
+    private List<AuditEntry> trail() {
+        return store.audit().entries(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(), 1_000));
+    }
+
+    private AuditEvent event(String action, String outcome) {
+        return new AuditEvent(AT, OPERATOR.name(), OPERATOR.role(), action,
+                Optional.of(store.vault().subjectHash(Fixtures.personId(1))), "test", outcome);
+    }
+}
