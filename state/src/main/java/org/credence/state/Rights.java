@@ -49,32 +49,35 @@ public final class Rights {
         return dispute;
     }
 
-    /** Resolves an open dispute: upheld annuls the record everywhere at once; rejected lets it stand. */
+    /**
+     * Resolves an open dispute: upheld annuls the record everywhere at once; rejected lets it stand. The
+     * subject's notice is stored with the resolution.
+     */
     public Dispute resolveDispute(long disputeId, Dispute.Status outcome, String note, Actor by,
                                   Function<Dispute, AuditEvent> audit) {
+        // Read first: the notice is stored in the resolution's transaction, and names the record.
+        Optional<StoredRecord> record = state.rights().dispute(disputeId).flatMap(d -> state.records().record(d.recordId()));
+        boolean upheld = outcome == Dispute.Status.UPHELD;
         Dispute dispute;
         try {
-            dispute = state.rights().resolveDispute(disputeId, outcome, note, by, state.clock().instant(), audit);
+            dispute = state.rights().resolveDispute(disputeId, outcome, note, by, state.clock().instant(), audit,
+                    resolved -> new Notice(0, state.clock().instant(), Notice.Kind.DISPUTE_RESOLVED,
+                            "Your dispute " + disputeId + " of record " + describe(record.orElseThrow()) + " was "
+                                    + (upheld ? "upheld: the record is annulled and no longer counts anywhere."
+                                    : "rejected: the record stands and counts again."),
+                            "The operator's reasons: " + note,
+                            basis(record.orElseThrow()),
+                            upheld ? Optional.empty() : expiry(record.orElseThrow()),
+                            upheld ? "Nothing further is needed." : "You may dispute the record again with new evidence, or ask the "
+                                    + "authority that made it to reconsider under the legal basis above. " + Notices.HOW_TO_CONTEST));
         } catch (IllegalStateException e) {
             throw new Refusal(state.rights().dispute(disputeId).isEmpty() ? Refusal.Reason.NOT_FOUND : Refusal.Reason.CONFLICT,
                     e.getMessage());
         }
         state.disputed(dispute.subjectId(), dispute.recordId(), SubjectHistory.NEVER);
-        if (outcome == Dispute.Status.UPHELD) {
+        if (upheld) {
             state.changed(dispute.subjectId(), dispute.recordId(), RecordState.ANNULLED);
         }
-        StoredRecord record = state.records().record(dispute.recordId()).orElseThrow();
-        String type = title(record);
-        boolean upheld = outcome == Dispute.Status.UPHELD;
-        state.rights().notify(dispute.subjectId(), new Notice(0, state.clock().instant(), Notice.Kind.DISPUTE_RESOLVED,
-                "Your dispute " + disputeId + " of record " + record.id() + " (" + type + ", " + record.submission().occurredAt()
-                        + ") was " + (upheld ? "upheld: the record is annulled and no longer counts anywhere."
-                        : "rejected: the record stands and counts again."),
-                "The operator's reasons: " + note,
-                basis(record),
-                upheld ? Optional.empty() : expiry(record),
-                upheld ? "Nothing further is needed." : "You may dispute the record again with new evidence, or ask the authority "
-                        + "that made it to reconsider under the legal basis above. " + Notices.HOW_TO_CONTEST));
         return dispute;
     }
 
@@ -100,31 +103,38 @@ public final class Rights {
         }
     }
 
-    /** Approves or refuses a repair request; approved, the record stops counting and leaves lists. */
+    /**
+     * Approves or refuses a repair request; approved, the record stops counting and leaves lists. The
+     * subject's notice is stored with the decision.
+     */
     public Repair decideRepair(long repairId, Repair.Status outcome, String note, Actor by,
                                Function<Repair, AuditEvent> audit) {
+        Optional<StoredRecord> record = state.rights().repair(repairId).flatMap(r -> state.records().record(r.recordId()));
+        boolean approved = outcome == Repair.Status.APPROVED;
         Repair repair;
         try {
-            repair = state.rights().decideRepair(repairId, outcome, note, by, state.clock().instant(), audit);
+            repair = state.rights().decideRepair(repairId, outcome, note, by, state.clock().instant(), audit,
+                    decided -> new Notice(0, state.clock().instant(), Notice.Kind.REPAIR_DECIDED,
+                            "Your repair request " + repairId + " for record " + describe(record.orElseThrow()) + " was "
+                                    + (approved ? "approved: the record is repaired, no longer counts and no longer keeps you on any list."
+                                    : "refused: the record stands."),
+                            "The operator's reasons: " + note,
+                            basis(record.orElseThrow()),
+                            approved ? Optional.empty() : expiry(record.orElseThrow()),
+                            approved ? "Nothing further is needed." : "You may ask again with further evidence. " + Notices.HOW_TO_CONTEST));
         } catch (IllegalStateException e) {
             throw new Refusal(state.rights().repair(repairId).isEmpty() ? Refusal.Reason.NOT_FOUND : Refusal.Reason.CONFLICT,
                     e.getMessage());
         }
-        boolean approved = outcome == Repair.Status.APPROVED;
         if (approved) {
             state.changed(repair.subjectId(), repair.recordId(), RecordState.REPAIRED);
         }
-        StoredRecord record = state.records().record(repair.recordId()).orElseThrow();
-        state.rights().notify(repair.subjectId(), new Notice(0, state.clock().instant(), Notice.Kind.REPAIR_DECIDED,
-                "Your repair request " + repairId + " for record " + record.id() + " (" + title(record) + ", "
-                        + record.submission().occurredAt() + ") was " + (approved
-                        ? "approved: the record is repaired, no longer counts and no longer keeps you on any list."
-                        : "refused: the record stands."),
-                "The operator's reasons: " + note,
-                basis(record),
-                approved ? Optional.empty() : expiry(record),
-                approved ? "Nothing further is needed." : "You may ask again with further evidence. " + Notices.HOW_TO_CONTEST));
         return repair;
+    }
+
+    /** A record as a notice names it: {@code 12 (Title, 2026-03-01)}. */
+    private String describe(StoredRecord record) {
+        return record.id() + " (" + title(record) + ", " + record.submission().occurredAt() + ")";
     }
 
     /** The record, when it exists and is about {@code subjectId}; otherwise not found, either way. */

@@ -2,7 +2,6 @@ package org.credence.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,7 +10,8 @@ import org.credence.store.AuditLog.AuditEvent;
 /**
  * What subjects do about their records, and what they are told: disputes, credit repairs and the
  * notice outbox. Resolving a dispute or deciding a repair changes the record's state in the same
- * transaction, so the outcome and its effect are never seen apart. Each of these writes also chains its
+ * transaction, together with the notice that tells the subject, so the outcome, its effect and the
+ * subject's notice are never seen apart. Each of these writes also chains its
  * audit entry, which {@code audit} makes from what was written, in that transaction: the change and its
  * entry are durable together or not at all.
  */
@@ -31,7 +31,7 @@ public interface RightsStore {
      * when the dispute is not open.
      */
     Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at,
-                           Function<Dispute, AuditEvent> audit);
+                           Function<Dispute, AuditEvent> audit, Function<Dispute, Notice> notice);
 
     /** Asks for repair; refused with {@link IllegalStateException} while another request on the record is pending. */
     Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at,
@@ -44,26 +44,17 @@ public interface RightsStore {
 
     /** Decides a pending request; approved marks the record repaired. */
     Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at,
-                        Function<Repair, AuditEvent> audit);
-
-    Notice notify(String subjectId, Notice notice);
+                        Function<Repair, AuditEvent> audit, Function<Repair, Notice> notice);
 
     /** One notice for a subject, for {@link #notifyAll}. */
     record Addressed(String subjectId, Notice notice) {
     }
 
     /**
-     * Stores every notice, in order. A bulk import can put thousands of subjects on a list at once, and
-     * a store that commits each notice on its own pays one durable sync per notice: this default does
-     * so; a store that can should commit them in one transaction, all or none.
+     * Stores every notice, in order, in one transaction: all or none. A bulk import can put thousands of
+     * subjects on a list at once, and one durable sync per notice would cost more than the import.
      */
-    default List<Notice> notifyAll(List<Addressed> notices) {
-        List<Notice> stored = new ArrayList<>(notices.size());
-        for (Addressed n : notices) {
-            stored.add(notify(n.subjectId(), n.notice()));
-        }
-        return stored;
-    }
+    List<Notice> notifyAll(List<Addressed> notices);
 
     /** A subject's notices, oldest first. */
     List<Notice> notices(String subjectId);

@@ -68,7 +68,7 @@ final class SqliteRights implements RightsStore {
 
     @Override
     public Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at,
-                                  Function<Dispute, AuditEvent> audit) {
+                                  Function<Dispute, AuditEvent> audit, Function<Dispute, Notice> notice) {
         if (outcome == Dispute.Status.OPEN) {
             throw new IllegalArgumentException("a resolution is upheld or rejected");
         }
@@ -77,7 +77,9 @@ final class SqliteRights implements RightsStore {
             if (outcome == Dispute.Status.UPHELD) {
                 setRecordState(d, recordId, "annulled");
             }
-            return audited(d, dispute(d, id).orElseThrow(), audit);
+            Dispute resolved = dispute(d, id).orElseThrow();
+            insertNotice(d, resolved.subjectId(), notice.apply(resolved));
+            return audited(d, resolved, audit);
         });
     }
 
@@ -117,7 +119,7 @@ final class SqliteRights implements RightsStore {
 
     @Override
     public Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at,
-                               Function<Repair, AuditEvent> audit) {
+                               Function<Repair, AuditEvent> audit, Function<Repair, Notice> notice) {
         if (outcome == Repair.Status.REQUESTED) {
             throw new IllegalArgumentException("a decision is approved or refused");
         }
@@ -127,13 +129,10 @@ final class SqliteRights implements RightsStore {
             if (outcome == Repair.Status.APPROVED) {
                 setRecordState(d, recordId, "repaired");
             }
-            return audited(d, repair(d, id).orElseThrow(), audit);
+            Repair decided = repair(d, id).orElseThrow();
+            insertNotice(d, decided.subjectId(), notice.apply(decided));
+            return audited(d, decided, audit);
         });
-    }
-
-    @Override
-    public Notice notify(String subjectId, Notice notice) {
-        return db.transaction((d, tx) -> insertNotice(d, subjectId, notice));
     }
 
     @Override

@@ -230,8 +230,8 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
 
     @Override
     public Dispute resolveDispute(long id, Dispute.Status outcome, String note, Actor by, Instant at,
-                                  Function<Dispute, AuditEvent> audit) {
-        return rights.resolveDispute(id, outcome, note, by, at, audit);
+                                  Function<Dispute, AuditEvent> audit, Function<Dispute, Notice> notice) {
+        return rights.resolveDispute(id, outcome, note, by, at, audit, notice);
     }
 
     @Override
@@ -252,13 +252,8 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
 
     @Override
     public Repair decideRepair(long id, Repair.Status outcome, String note, Actor by, Instant at,
-                               Function<Repair, AuditEvent> audit) {
-        return rights.decideRepair(id, outcome, note, by, at, audit);
-    }
-
-    @Override
-    public Notice notify(String subjectId, Notice notice) {
-        return rights.notify(subjectId, notice);
+                               Function<Repair, AuditEvent> audit, Function<Repair, Notice> notice) {
+        return rights.decideRepair(id, outcome, note, by, at, audit, notice);
     }
 
     @Override

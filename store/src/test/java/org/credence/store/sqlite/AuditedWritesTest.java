@@ -22,6 +22,7 @@ import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.RecordStore;
 import org.credence.store.RightsStore.Actor;
 import org.credence.store.RightsStore.Dispute;
+import org.credence.store.RightsStore.Notice;
 import org.credence.store.RightsStore.Repair;
 import org.credence.store.Role;
 import org.credence.store.StoreException;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every write keeps its audit entry in its own transaction: both are kept, or, when the entry cannot
- * be, neither. The trail is made to refuse entries by a trigger on its table, as a full disk or a
+ * Every write keeps its audit entry (and a settled dispute or repair its notice) in its own
+ * transaction: all are kept, or, when the entry cannot be, none. The trail is made to refuse entries by a trigger on its table, as a full disk or a
  * failing sync would refuse the commit.
  */
 class AuditedWritesTest {
@@ -81,7 +82,7 @@ class AuditedWritesTest {
         assertThat(trail().getLast().event().outcome()).isEqualTo("dispute " + opened.id() + " open until 2026-03-17");
 
         Dispute resolved = store.resolveDispute(opened.id(), Dispute.Status.UPHELD, "wrong person", OPERATOR, AT,
-                d -> event("dispute.resolve", "dispute " + d.id() + " " + d.status()));
+                d -> event("dispute.resolve", "dispute " + d.id() + " " + d.status()), d -> notice("dispute " + d.id() + " upheld"));
         assertThat(resolved.status()).isEqualTo(Dispute.Status.UPHELD);
         assertThat(trail().getLast().event().outcome()).isEqualTo("dispute " + opened.id() + " UPHELD");
 
@@ -91,11 +92,13 @@ class AuditedWritesTest {
         assertThat(trail().getLast().event().outcome()).isEqualTo("repair " + requested.id() + " REQUESTED");
 
         store.decideRepair(requested.id(), Repair.Status.APPROVED, "receipt checked", OPERATOR, AT,
-                r -> event("repair.decide", "repair " + r.id() + " " + r.status()));
+                r -> event("repair.decide", "repair " + r.id() + " " + r.status()), r -> notice("repair " + r.id() + " approved"));
         assertThat(trail().getLast().event().outcome()).isEqualTo("repair " + requested.id() + " APPROVED");
 
         assertThat(trail()).hasSize(6);
         assertThat(store.audit().verify()).isInstanceOf(AuditLog.Intact.class);
+        assertThat(store.notices(Fixtures.personId(1))).extracting(Notice::what)
+                .containsExactly("dispute " + opened.id() + " upheld", "repair " + requested.id() + " approved");
     }
 
     @Test
@@ -138,7 +141,7 @@ class AuditedWritesTest {
     }
 
     @Test
-    void aSettledStepWhoseEntryCannotBeKeptLeavesTheRecordAsItWas() throws SQLException {
+    void aSettledStepWhoseEntryCannotBeKeptLeavesTheRecordAsItWasAndTellsNobody() throws SQLException {
         Dispute opened = store.openDispute(record.id(), Fixtures.personId(1), "not mine", SUBJECT, AT, LocalDate.of(2026, 3, 17),
                 d -> event("dispute.open", "open"));
         Repair requested = store.requestRepair(record.id() + 1, Fixtures.personId(1), "paid", SUBJECT, AT,
@@ -146,16 +149,17 @@ class AuditedWritesTest {
         refuseEntries();
 
         assertThatThrownBy(() -> store.resolveDispute(opened.id(), Dispute.Status.UPHELD, "wrong person", OPERATOR, AT,
-                d -> event("dispute.resolve", "upheld")))
+                d -> event("dispute.resolve", "upheld"), d -> notice("upheld")))
                 .isInstanceOf(StoreException.class);
         assertThatThrownBy(() -> store.decideRepair(requested.id(), Repair.Status.APPROVED, "checked", OPERATOR, AT,
-                r -> event("repair.decide", "approved")))
+                r -> event("repair.decide", "approved"), r -> notice("approved")))
                 .isInstanceOf(StoreException.class);
 
         assertThat(store.dispute(opened.id()).orElseThrow().status()).isEqualTo(Dispute.Status.OPEN);
         assertThat(store.repair(requested.id()).orElseThrow().status()).isEqualTo(Repair.Status.REQUESTED);
         assertThat(store.recordsOf(Fixtures.personId(1))).extracting(StoredRecord::state)
                 .containsOnly(RecordState.RECORDED);
+        assertThat(store.notices(Fixtures.personId(1))).isEmpty();
     }
 
     /** From now on every insert into the trail fails, from whichever connection. */
@@ -168,6 +172,10 @@ class AuditedWritesTest {
 
     private List<AuditEntry> trail() {
         return store.audit().entries(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(), 1_000));
+    }
+
+    private static Notice notice(String what) {
+        return new Notice(0, AT, Notice.Kind.DISPUTE_RESOLVED, what, "test", "test basis", Optional.empty(), "ask");
     }
 
     private AuditEvent event(String action, String outcome) {
