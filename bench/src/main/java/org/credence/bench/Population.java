@@ -19,7 +19,7 @@ final class Population {
     Population(int subjects, int lookups) {
         synthetic = new Synthetic(subjects);
         rulebook = Rulebook.compile(synthetic.catalog);
-        index = new SubjectIndex(rulebook, id -> java.util.Optional.empty());
+        index = new SubjectIndex(rulebook, ids -> java.util.Optional.empty());
         long nextId = 1;
         for (int s = 0; s < subjects; s++) {
             for (var record : synthetic.stored(s, nextId)) {

@@ -3,6 +3,7 @@ package org.credence.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.credence.scoring.Decision;
@@ -64,7 +65,7 @@ class BenchSmokeTest {
     }
 
     @Test
-    void theSqlPeerAnswersAsTheHotIndexDoes() {
+    void theSqlPeerAnswersAsTheHotIndexDoes() throws SQLException {
         Population population = new Population(3_000, 2_000);
         try (var peer = SqlPerDecisionBenchmark.SqlPeer.load(tmp.resolve("data"), population.synthetic, population.rulebook)) {
             int day = (int) Synthetic.AS_OF.toEpochDay();

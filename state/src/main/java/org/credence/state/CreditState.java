@@ -15,7 +15,6 @@ import org.credence.catalog.CreditList;
 import org.credence.record.RecordState;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
-import org.credence.record.SubjectRef;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.Standing;
 import org.credence.scoring.SubjectHistory;
@@ -51,8 +50,7 @@ public final class CreditState {
 
     /** Builds the index from every stored record and open dispute under {@code catalog}. */
     public static CreditState load(RecordStore records, RightsStore rights, Catalog catalog, Clock clock) {
-        SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog),
-                id -> records.subject(id).flatMap(SubjectRef::name));
+        SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog), records::latestName);
         records.forEachFact(index::apply);
         for (RightsStore.Dispute open : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
             index.dispute(open.subjectId(), open.recordId(), openedDay(open));

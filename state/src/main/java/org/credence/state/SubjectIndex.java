@@ -90,7 +90,7 @@ public final class SubjectIndex {
     }
 
     private final Rulebook rulebook;
-    private final Function<String, Optional<String>> personNames;
+    private final Function<long[], Optional<String>> personNames;
     private volatile Tables tables;
     // Guarded by this: where the writer appends, and the ints of the blocks reachable from the table.
     private Arena arena;
@@ -105,10 +105,10 @@ public final class SubjectIndex {
 
     /**
      * An empty index under {@code rulebook}. Organization names are public and searchable, so the
-     * index keeps them; a person's name is read through {@code personNames} (the store) when a page
-     * needs it, which keeps millions of names out of memory.
+     * index keeps them; a person's name is read through {@code personNames} (the store, given the ids of
+     * the person's records) when a page needs it, which keeps millions of names out of memory.
      */
-    public SubjectIndex(Rulebook rulebook, Function<String, Optional<String>> personNames) {
+    public SubjectIndex(Rulebook rulebook, Function<long[], Optional<String>> personNames) {
         this.rulebook = rulebook;
         this.personNames = personNames;
         this.tables = new Tables(MIN_CAPACITY);
@@ -152,7 +152,15 @@ public final class SubjectIndex {
         if (organization != null) {
             return Optional.of(organization);
         }
-        return subject(id).filter(e -> e.kind() == SubjectKind.PERSON).flatMap(e -> personNames.apply(id));
+        return subject(id).filter(e -> e.kind() == SubjectKind.PERSON).flatMap(e -> personNames.apply(recordIds(e.history())));
+    }
+
+    private static long[] recordIds(SubjectHistory history) {
+        long[] ids = new long[history.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = history.recordId(i);
+        }
+        return ids;
     }
 
     /**

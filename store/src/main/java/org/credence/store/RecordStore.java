@@ -9,7 +9,6 @@ import org.credence.record.RecordState;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
-import org.credence.record.SubjectRef;
 import org.credence.subject.SubjectKind;
 
 /**
@@ -88,11 +87,12 @@ public interface RecordStore {
     /** As {@link #forEachFact(Consumer)}, for the records with ids {@code firstId} to {@code lastId} only. */
     void forEachFact(long firstId, long lastId, Consumer<Fact> sink);
 
-    /** The records about one subject, in id order. */
-    List<StoredRecord> recordsOf(String subjectId);
-
-    /** The subject as last described by a record: kind and the latest name given. */
-    Optional<SubjectRef> subject(String subjectId);
+    /**
+     * The latest name that any of {@code recordIds} gave its subject: the name of the one with the highest
+     * id that gave a name. A subject's records are found by id, through the hot index, which holds
+     * every record's id by subject; the store keeps no index by subject (see migration V6).
+     */
+    Optional<String> latestName(long[] recordIds);
 
     Optional<StoredRecord> record(long id);
 

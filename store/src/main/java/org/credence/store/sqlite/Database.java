@@ -31,13 +31,14 @@ final class Database implements AutoCloseable {
     /** Negative means KiB: 64 MiB keeps the hot parts of the indexes in memory as the table grows. */
     private static final int CACHE_KIB = -64 * 1024;
     /**
-     * The page cache while a large batch is written (see {@link #withLargeCache}): each of its rows lands
-     * on a random page of the indexes keyed by hashes, and with the usual cache most of those pages have
-     * been evicted since they were last touched. Measured with the SQLite shell: 2 million audit rows
-     * into a table of 2 million took 28 s with 64 MiB and 20 s with 512 MiB.
+     * The page cache while a large batch is written (see {@link #withLargeCache}): a row may land on any
+     * page of the records' unique index by source reference (a source's references need not come in
+     * order), and with the usual cache most of its pages have been evicted since they were last touched.
+     * Measured with the SQLite shell when the trail still had an index by subject hash: 2 million audit
+     * rows into a table of 2 million took 28 s with 64 MiB and 20 s with 512 MiB.
      */
     private static final int LARGE_CACHE_KIB = -512 * 1024;
-    /** Rows from which a batch counts as large: written with the large cache, and maybe a deferred index. */
+    /** Rows from which a batch counts as large: written with the large cache. */
     static final int LARGE_BATCH = 100_000;
     /** A large import grows the log by its own size; after the checkpoint it is cut back to this. */
     private static final int WAL_LIMIT_BYTES = 64 * 1024 * 1024;

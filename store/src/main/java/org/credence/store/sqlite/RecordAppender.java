@@ -31,10 +31,8 @@ import org.credence.store.Vault;
  *
  * <p>The audit entries, one per record, are chained in the records' own transaction: a crash
  * can leave neither records without their entries nor entries without their records, and the import
- * pays one commit. A stream is stored without knowing its length, so the index by subject is set aside
- * (see {@link DeferredIndex}), and the page cache enlarged, once the records read so far make it worth
- * it; the rows stored before that point are indexed twice, which bounds the waste by the size of the
- * table before the import.
+ * pays one commit. A stream is stored without knowing its length, so the page cache is enlarged once
+ * the records read so far make it worth it.
  */
 final class RecordAppender {
 
@@ -55,7 +53,6 @@ final class RecordAppender {
     private AppendResult append(Database d, Database.Transaction transaction, List<RecordSubmission> records,
                                 Instant recordedAt, AuditedBy audit) throws SQLException {
         RecordInserts inserts = new RecordInserts(d, vault, recordedAt);
-        inserts.deferIndexIfWorthIt(records.size());
         Entries entries = new Entries(d, audit);
         List<Outcome> outcomes = new ArrayList<>(records.size());
         List<Conflict> conflicts = new ArrayList<>();
@@ -83,7 +80,6 @@ final class RecordAppender {
             return new Conflicted(conflicts);
         }
         entries.flush();
-        inserts.finish();
         return new Appended(outcomes);
     }
 
@@ -156,7 +152,6 @@ final class RecordAppender {
             chunk = next;
             // Decided before the chunk's rows go in, counting them: a request's batch is one chunk.
             long after = records + next.size();
-            inserts.deferIndexIfWorthIt(after);
             if (!largeCache && after >= Database.LARGE_BATCH) {
                 d.largeCache(true);
                 largeCache = true;
@@ -174,7 +169,6 @@ final class RecordAppender {
 
         Imported finish() throws SQLException {
             entries.flush();
-            inserts.finish();
             long first = inserts.firstId();
             return new Imported(records, inserts.stored(), first, first + inserts.stored() - 1);
         }

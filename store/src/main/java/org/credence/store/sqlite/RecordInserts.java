@@ -40,8 +40,6 @@ final class RecordInserts {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_ref) DO NOTHING";
     private static final String BY_KEY =
             "SELECT " + RecordRows.COLUMNS + " FROM records WHERE source = ? AND source_ref = ?";
-    /** The index by subject hash, which a large append builds after its rows (see {@link DeferredIndex}). */
-    private static final String SUBJECT_INDEX = "records_by_subject";
 
     private static final int SEAL_CHUNK = 4_096;
     /** Below this many records a batch is sealed on the calling thread: a fork costs more than it saves. */
@@ -54,7 +52,6 @@ final class RecordInserts {
     private final String recordedText;
     private final long firstId;
     private long nextId;
-    private DeferredIndex bySubject;
 
     RecordInserts(Database d, Vault vault, Instant recordedAt) throws SQLException {
         this.d = d;
@@ -77,24 +74,6 @@ final class RecordInserts {
     /** How many records were stored here so far. */
     long stored() {
         return nextId - firstId;
-    }
-
-    /**
-     * Sets the index by subject aside until {@link #finish} when {@code expected} new records in this
-     * transaction make it worth it; a rollback brings it back.
-     */
-    void deferIndexIfWorthIt(long expected) throws SQLException {
-        if (bySubject == null && DeferredIndex.worthIt(expected, firstId - 1)) {
-            bySubject = DeferredIndex.drop(d, SUBJECT_INDEX);
-        }
-    }
-
-    /** Builds the index set aside, if any; call it once every record is in, before committing. */
-    void finish() throws SQLException {
-        if (bySubject != null) {
-            bySubject.rebuild(d);
-            bySubject = null;
-        }
     }
 
     void insert(List<RecordSubmission> records, Outcomes outcomes) throws SQLException {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,7 +13,6 @@ import org.credence.record.RecordState;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
-import org.credence.record.SubjectRef;
 import org.credence.store.RecordStore;
 import org.credence.store.Vault;
 
@@ -26,15 +26,9 @@ final class SqliteRecords implements RecordStore {
     static final int PAGE_SIZE = 10_000;
 
     private static final String BY_ID = "SELECT " + RecordRows.COLUMNS + " FROM records WHERE id = ?";
-    private static final String BY_SUBJECT =
-            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE subject_hash = ? ORDER BY id";
     private static final String PAGE =
             "SELECT " + RecordRows.COLUMNS + " FROM records WHERE id > ? ORDER BY id LIMIT ?";
-    private static final String SUBJECT = """
-            SELECT subject_kind,
-                   (SELECT subject_name_sealed FROM records
-                     WHERE subject_hash = ?1 AND subject_name_sealed IS NOT NULL ORDER BY id DESC LIMIT 1)
-              FROM records WHERE subject_hash = ?1 ORDER BY id DESC LIMIT 1""";
+    private static final String NAME = "SELECT subject_name_sealed FROM records WHERE id = ?";
     private static final String SET_STATE = "UPDATE records SET state = ? WHERE id = ?";
     private static final String COUNT = "SELECT count(*) FROM records";
 
@@ -81,27 +75,23 @@ final class SqliteRecords implements RecordStore {
     }
 
     @Override
-    public List<StoredRecord> recordsOf(String subjectId) {
+    public Optional<String> latestName(long[] recordIds) {
+        long[] newestFirst = recordIds.clone();
+        Arrays.sort(newestFirst);
         return db.read(d -> {
-            PreparedStatement query = d.prepare(BY_SUBJECT);
-            query.setString(1, vault.subjectHash(subjectId));
-            return list(query);
-        });
-    }
-
-    @Override
-    public Optional<SubjectRef> subject(String subjectId) {
-        return db.read(d -> {
-            PreparedStatement query = d.prepare(SUBJECT);
-            query.setString(1, vault.subjectHash(subjectId));
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+            PreparedStatement query = d.prepare(NAME);
+            // A subject has a handful of records: one look-up by id each, newest first, beats building
+            // an IN list per call.
+            for (int i = newestFirst.length - 1; i >= 0; i--) {
+                query.setLong(1, newestFirst[i]);
+                try (ResultSet row = query.executeQuery()) {
+                    byte[] name = row.next() ? row.getBytes(1) : null;
+                    if (name != null) {
+                        return Optional.of(vault.open(name));
+                    }
                 }
-                byte[] name = row.getBytes(2);
-                return Optional.of(new SubjectRef(subjectId, RecordRows.kind(row.getString(1)),
-                        name == null ? Optional.empty() : Optional.of(vault.open(name))));
             }
+            return Optional.<String>empty();
         });
     }
 

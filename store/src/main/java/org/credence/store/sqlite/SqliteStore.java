@@ -12,7 +12,6 @@ import org.credence.record.RecordState;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
-import org.credence.record.SubjectRef;
 import org.credence.store.ApiKey;
 import org.credence.store.AuditLog;
 import org.credence.store.CatalogStore;
@@ -135,13 +134,8 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public List<StoredRecord> recordsOf(String subjectId) {
-        return records.recordsOf(subjectId);
-    }
-
-    @Override
-    public Optional<SubjectRef> subject(String subjectId) {
-        return records.subject(subjectId);
+    public Optional<String> latestName(long[] recordIds) {
+        return records.latestName(recordIds);
     }
 
     @Override

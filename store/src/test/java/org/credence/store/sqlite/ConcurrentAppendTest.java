@@ -47,7 +47,7 @@ class ConcurrentAppendTest {
                         result.outcomes().stream().map(Outcome::record).map(StoredRecord::id)
                                 .forEach(acknowledged::add);
                         // Readers interleave with the writers without harm.
-                        store.recordsOf(batch.getFirst().subject().id());
+                        store.record(result.outcomes().getFirst().record().id());
                     }
                     return null;
                 }));

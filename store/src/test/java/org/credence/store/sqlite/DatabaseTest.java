@@ -51,7 +51,19 @@ class DatabaseTest {
                     return versions;
                 }
             });
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6");
+            // Records are found by id (through the hot index) and by source reference, never by subject.
+            List<String> recordIndexes = db.read(d -> {
+                try (ResultSet rows = d.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'records'")
+                        .executeQuery()) {
+                    List<String> names = new ArrayList<>();
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                    return names;
+                }
+            });
+            assertThat(recordIndexes).containsExactly("sqlite_autoindex_records_1");
         }
     }
 

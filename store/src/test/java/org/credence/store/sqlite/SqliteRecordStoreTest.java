@@ -25,7 +25,6 @@ import org.credence.store.RecordStore.Duplicate;
 import org.credence.store.RecordStore.Outcome;
 import org.credence.store.RecordStore.Stored;
 import org.credence.subject.ResidentIdentityNumber;
-import org.credence.subject.SubjectKind;
 import org.credence.subject.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,7 +137,6 @@ class SqliteRecordStoreTest {
 
         assertThat(result.conflicts()).containsExactly(new Conflict(1, first));
         assertThat(store.count()).isEqualTo(1);
-        assertThat(store.recordsOf(fresh.subject().id())).isEmpty();
     }
 
     @Test
@@ -159,8 +157,7 @@ class SqliteRecordStoreTest {
 
         assertThat(result.conflicts()).containsExactly(new Conflict(1, stored.get(0)), new Conflict(3, stored.get(1)));
         assertThat(store.count()).isEqualTo(2);
-        assertThat(store.recordsOf(Fixtures.personId(3))).isEmpty();
-        assertThat(store.subject(Fixtures.personId(1)).orElseThrow().name()).contains("Li Na");
+        assertThat(store.record(stored.get(0).id()).orElseThrow().submission().subject().name()).contains("Li Na");
         // The ids the failed batch would have taken go to the next one.
         StoredRecord next = appended(store.append(List.of(batch.get(0)), T1, Fixtures.WRITER)).outcomes().getFirst().record();
         assertThat(next.id()).isEqualTo(stored.get(1).id() + 1);
@@ -207,34 +204,24 @@ class SqliteRecordStoreTest {
     }
 
     @Test
-    void subjectHasItsKindAndTheLatestNameGiven() {
+    void theLatestNameIsTheNewestOfTheRecordsThatGaveOne() {
         SubjectRef nameless = person(5);
         store.append(List.of(record("1", person(5, "Chen Jie"))), T0, Fixtures.WRITER);
         store.append(List.of(record("2", person(5, "Chen Jie-Ming")), record("3", nameless)), T1, Fixtures.WRITER);
         store.append(List.of(record("4", nameless)), T1, Fixtures.WRITER);
 
-        assertThat(store.subject(nameless.id()))
-                .contains(new SubjectRef(nameless.id(), SubjectKind.PERSON, Optional.of("Chen Jie-Ming")));
+        assertThat(store.latestName(new long[] {4, 1, 3, 2})).contains("Chen Jie-Ming");
+        assertThat(store.latestName(new long[] {1, 3})).contains("Chen Jie");
+        assertThat(store.latestName(new long[] {3, 4})).isEmpty();
     }
 
     @Test
-    void aSubjectNeverNamedHasNoName() {
+    void noRecordsGiveNoName() {
         store.append(List.of(record("1", person(6))), T0, Fixtures.WRITER);
 
-        assertThat(store.subject(Fixtures.personId(6)))
-                .contains(new SubjectRef(Fixtures.personId(6), SubjectKind.PERSON, Optional.empty()));
-        assertThat(store.subject(Fixtures.personId(7))).isEmpty();
-    }
-
-    @Test
-    void recordsOfASubjectComeInIdOrder() {
-        store.append(List.of(record("1", person(1)), record("2", person(2)), record("3", person(1))), T0, Fixtures.WRITER);
-        store.append(List.of(record("4", person(1))), T1, Fixtures.WRITER);
-
-        assertThat(store.recordsOf(Fixtures.personId(1)))
-                .extracting(r -> r.submission().sourceRef())
-                .containsExactly("1", "3", "4");
-        assertThat(store.recordsOf(Fixtures.personId(1))).extracting(StoredRecord::id).isSorted();
+        assertThat(store.latestName(new long[] {1})).isEmpty();
+        assertThat(store.latestName(new long[] {})).isEmpty();
+        assertThat(store.latestName(new long[] {99})).isEmpty();
     }
 
     @Test
@@ -292,7 +279,7 @@ class SqliteRecordStoreTest {
         store.forEach(all::add);
         assertThat(all).containsExactly(stored.get(0),
                 new StoredRecord(stored.get(1).id(), b, T0, RecordState.ANNULLED));
-        assertThat(store.subject(Fixtures.personId(1)).orElseThrow().name()).contains("Zhao Lei");
+        assertThat(store.latestName(new long[] {stored.get(0).id()})).contains("Zhao Lei");
         assertThat(appended(store.append(List.of(a), T1, Fixtures.WRITER)).outcomes()).containsExactly(new Duplicate(stored.get(0)));
     }
 }
