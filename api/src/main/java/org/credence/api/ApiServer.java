@@ -67,7 +67,7 @@ public final class ApiServer implements AutoCloseable {
         SubjectRoutes subjects = new SubjectRoutes(b.state(), b.rightsStore(), b.ids(), b.clock(), audit);
         RightsRoutes rights = new RightsRoutes(b.rights(), b.rightsStore(), b.ids(), b.clock(), audit);
         PublicRoutes published = new PublicRoutes(b.state(), b.ids(), b.clock());
-        AuditRoutes trail = new AuditRoutes(audit, b.ids());
+        AuditRoutes trail = new AuditRoutes(audit, b.state(), b.ids());
         Set<Role> staff = Set.of(Role.OPERATOR, Role.AUDITOR);
 
         Javalin app = Javalin.create(config -> {

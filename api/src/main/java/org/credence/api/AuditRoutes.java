@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.credence.scoring.SubjectHistory;
+import org.credence.state.CreditState;
 import org.credence.store.ApiKey;
 import org.credence.store.AuditLog;
 import org.credence.subject.IdSchemes;
@@ -19,10 +22,12 @@ final class AuditRoutes {
     static final int MAX_ENTRIES = 10_000;
 
     private final Audit audit;
+    private final CreditState state;
     private final IdSchemes ids;
 
-    AuditRoutes(Audit audit, IdSchemes ids) {
+    AuditRoutes(Audit audit, CreditState state, IdSchemes ids) {
         this.audit = audit;
+        this.state = state;
         this.ids = ids;
     }
 
@@ -35,9 +40,19 @@ final class AuditRoutes {
         Optional<Instant> to = instant(ctx, "to", true);
         int limit = Math.min(MAX_ENTRIES, ctx.queryParam("limit") == null ? 1000 : limit(ctx.queryParam("limit")));
         List<AuditLog.AuditEntry> entries = audit.log().entries(
-                new AuditLog.Query(subject.map(audit::hash), from, to, limit));
+                new AuditLog.Query(subject.map(audit::hash), from, to, limit, subject.map(this::records).orElse(List.of())));
         audit.record(client, "audit.read", subject, "audit", entries.size() + " entries");
         Respond.json(ctx, 200, Map.of("entries", entries.stream().map(AuditRoutes::entry).toList()));
+    }
+
+    /** The subject's records, as the hot index holds them: the writes that stored them are its entries too. */
+    private List<Long> records(String subjectId) {
+        SubjectHistory history = state.snapshot().index().history(subjectId);
+        List<Long> records = new ArrayList<>(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            records.add(history.recordId(i));
+        }
+        return records;
     }
 
     private static Map<String, Object> entry(AuditLog.AuditEntry e) {

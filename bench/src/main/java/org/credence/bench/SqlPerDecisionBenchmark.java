@@ -11,9 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,8 +20,7 @@ import org.credence.record.RecordState;
 import org.credence.scoring.Decision;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.SubjectHistory;
-import org.credence.store.RecordStore;
-import org.credence.store.sqlite.SqliteStore;
+import org.credence.store.Vault;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,16 +36,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The naive peer: no hot index, one SQL query per decision. Each decision asks the SQLite store for the
- * subject's records (by keyed hash of the id, as the store keeps them), builds the history and
- * evaluates the same compiled policy, so the difference from {@link DecisionBenchmark} is exactly the
- * database round trip the hot index saves.
- *
- * <p>The store keeps no index by subject, so the peer adds one, {@code peer_records_by_subject}, to its
- * copy: the naive design needs it.
+ * The naive peer: no hot index, one SQL query per decision. Records are rows of a SQLite table with an
+ * index by the keyed hash of the subject id (the store's own layout until it kept records in blocks);
+ * each decision asks for the subject's rows, builds the history and evaluates the same compiled
+ * policy, so the difference from {@link DecisionBenchmark} is exactly the database round trip the hot
+ * index saves.
  *
  * <p>Workload: the {@link Synthetic} population of {@code subjects}, stored once into a fresh SQLite
- * data directory under the system temporary directory; the same Zipf lookups and actions as
+ * file under the system temporary directory; the same Zipf lookups and actions as
  * {@link DecisionBenchmark}. One thread.
  *
  * <p>Reproduce from the repository root:
@@ -74,54 +69,70 @@ public class SqlPerDecisionBenchmark {
     private Rulebook.ActionPolicy[] policies;
     private int cursor;
 
-    /**
-     * The peer's decision: one query, then the same rules. The store keeps no index by subject (the hot
-     * index finds a subject's records), so the peer adds the one its design needs to the store's file
-     * and queries it with its own connection, reading only what a decision needs.
-     */
+    /** The peer's table, its index and its one query: what a decision needs of each of a subject's records. */
     static final class SqlPeer implements AutoCloseable {
-        private static final RecordStore.AuditedBy LOADER = new RecordStore.AuditedBy(Synthetic.RECORDED, "bench",
-                "operator", "record.submit", "benchmark population");
+        private static final String TABLE = "CREATE TABLE peer_records (id INTEGER PRIMARY KEY, subject_hash TEXT NOT NULL,"
+                + " type TEXT NOT NULL, occurred_at TEXT NOT NULL, state TEXT NOT NULL)";
+        private static final String INSERT = "INSERT INTO peer_records VALUES (?, ?, ?, ?, 'recorded')";
+        private static final String INDEX = "CREATE INDEX peer_records_by_subject ON peer_records (subject_hash)";
         private static final String BY_SUBJECT =
-                "SELECT id, type, occurred_at, state FROM records WHERE subject_hash = ? ORDER BY id";
+                "SELECT id, type, occurred_at, state FROM peer_records WHERE subject_hash = ? ORDER BY id";
 
-        final SqliteStore store;
         final Rulebook rulebook;
         final int day = (int) Synthetic.AS_OF.toEpochDay();
+        private final Vault vault;
         private final Connection connection;
         private final PreparedStatement bySubject;
 
-        private SqlPeer(SqliteStore store, Rulebook rulebook, Connection connection) throws SQLException {
-            this.store = store;
+        private SqlPeer(Rulebook rulebook, Vault vault, Connection connection) throws SQLException {
             this.rulebook = rulebook;
+            this.vault = vault;
             this.connection = connection;
             this.bySubject = connection.prepareStatement(BY_SUBJECT);
         }
 
-        /** Stores every record of the population, in transactions of many subjects, then indexes them by subject. */
+        /** Stores every record of the population in {@code dataDir}, in transactions of many subjects, then indexes them by subject. */
         static SqlPeer load(Path dataDir, Synthetic synthetic, Rulebook rulebook) throws SQLException {
-            SqliteStore store = SqliteStore.open(dataDir);
-            List<RecordSubmission> batch = new ArrayList<>();
-            for (int s = 0; s < synthetic.subjects; s++) {
-                batch.addAll(synthetic.records(s));
-                if (batch.size() >= 20_000) {
-                    store.append(batch, Synthetic.RECORDED, LOADER);
-                    batch.clear();
-                }
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (!batch.isEmpty()) {
-                store.append(batch, Synthetic.RECORDED, LOADER);
-            }
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("credence.db"));
+            Vault vault = Vault.random();
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("peer.db"));
             try (Statement sql = connection.createStatement()) {
-                sql.execute("CREATE INDEX peer_records_by_subject ON records (subject_hash)");
+                sql.execute("PRAGMA journal_mode = WAL");
+                sql.execute(TABLE);
             }
-            return new SqlPeer(store, rulebook, connection);
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                long id = 0;
+                for (int s = 0; s < synthetic.subjects; s++) {
+                    for (RecordSubmission record : synthetic.records(s)) {
+                        insert.setLong(1, ++id);
+                        insert.setString(2, vault.subjectHash(record.subject().id()));
+                        insert.setString(3, record.type());
+                        insert.setString(4, record.occurredAt().toString());
+                        insert.addBatch();
+                    }
+                    if (s % 10_000 == 9_999) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
+            }
+            connection.setAutoCommit(true);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute(INDEX);
+            }
+            return new SqlPeer(rulebook, vault, connection);
         }
 
         Decision decide(String subject, Rulebook.ActionPolicy policy) throws SQLException {
             SubjectHistory history = SubjectHistory.EMPTY;
-            bySubject.setString(1, store.vault().subjectHash(subject));
+            bySubject.setString(1, vault.subjectHash(subject));
             try (ResultSet rows = bySubject.executeQuery()) {
                 while (rows.next()) {
                     int type = rulebook.typeIndex(rows.getString(2)).orElseThrow();
@@ -135,11 +146,7 @@ public class SqlPerDecisionBenchmark {
 
         @Override
         public void close() throws SQLException {
-            try {
-                connection.close();
-            } finally {
-                store.close();
-            }
+            connection.close();
         }
     }
 

@@ -13,6 +13,7 @@ import org.credence.api.ApiServer;
 import org.credence.state.CreditState;
 import org.credence.state.Rights;
 import org.credence.store.CatalogStore;
+import org.credence.store.KeyFile;
 import org.credence.store.sqlite.SqliteStore;
 import org.credence.subject.IdSchemes;
 
@@ -45,7 +46,7 @@ final class Node implements AutoCloseable {
             throw new UserError("no data directory at " + dataDir + " (create one with: credence catalog load FILE --data "
                     + dataDir + ")");
         }
-        SqliteStore store = SqliteStore.open(dataDir);
+        SqliteStore store = SqliteStore.open(dataDir, KeyFile.defaultLocation(dataDir), clock);
         try {
             Catalog catalog = activeCatalog(store, dataDir);
             return new Node(dataDir, store, CreditState.load(store, store, catalog, clock), clock);

@@ -7,6 +7,7 @@ import static org.credence.cli.Harness.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,10 +228,14 @@ class HttpApiTest {
         assertThat(clashing.json().path("problems").get(0).path("existing_id").asLong()).isEqualTo(2);
         assertThat(http.get("/health", null).json().path("records").asLong()).isEqualTo(3);
 
-        // Each record of a batch has its entry, written with the records: stored, then duplicates.
+        // A batch's block of records has its entry, written with them; it names no subject, as the records
+        // concern several, and the trail lists it among each one's entries through its records.
         JsonNode entries = http.get("/api/v1/audit?subject=" + ORGANIZATION, auditor).json().path("entries");
-        assertThat(entries.findValuesAsText("outcome")).containsExactly("stored 3", "duplicate of 3");
+        assertThat(entries.findValuesAsText("outcome")).singleElement(InstanceOfAssertFactories.STRING)
+                .matches("stored 1 to 3; block sha-256 [0-9a-f]{64}");
         assertThat(entries.findValuesAsText("actor")).containsOnly("court");
+        JsonNode all = http.get("/api/v1/audit", auditor).json().path("entries");
+        assertThat(all.findValuesAsText("outcome")).contains("duplicates of 1, 2, 3");
     }
 
     @Test

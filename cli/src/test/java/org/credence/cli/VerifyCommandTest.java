@@ -3,18 +3,26 @@ package org.credence.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.credence.cli.Harness.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.credence.record.RecordSubmission;
+import org.credence.record.SubjectRef;
 import org.credence.store.AuditLog.AuditEntry;
 import org.credence.store.AuditLog.AuditEvent;
+import org.credence.store.RecordStore;
 import org.credence.store.sqlite.SqliteStore;
+import org.credence.subject.SubjectKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +72,42 @@ class VerifyCommandTest {
         assertThat(result.exit()).isZero();
         assertThat(result.out().lines().toList()).containsExactly(
                 "audit trail intact: " + ENTRIES + " entries",
-                "head: " + written.getLast().hash());
+                "head: " + written.getLast().hash(),
+                "records intact: 0 records in 0 blocks, each matching its audit entry");
+    }
+
+    @Test
+    void aChangedRecordIsNamedThoughTheChainHolds() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.append(List.of(new RecordSubmission("court-1", "J-1", new SubjectRef(Harness.PERSON, SubjectKind.PERSON,
+                    Optional.empty()), "court.judgment_default", LocalDate.of(2026, 3, 1), Optional.empty())),
+                    Instant.parse("2026-11-23T13:00:00Z"), new RecordStore.AuditedBy(Instant.parse("2026-11-23T13:00:00Z"),
+                            "court", "agency", "record.submit", "test"));
+        }
+        assertThat(verify().out()).contains("records intact: 1 records in 1 blocks");
+        // The source's reference is in the clear part of the block: changing it changes the block's digest.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("credence.db"))) {
+            byte[] body;
+            try (ResultSet row = c.createStatement().executeQuery("SELECT body FROM record_blocks")) {
+                row.next();
+                body = row.getBytes(1);
+            }
+            String text = new String(body, StandardCharsets.ISO_8859_1);
+            body[text.indexOf("J-1") + 2] = '2';
+            try (PreparedStatement update = c.prepareStatement("UPDATE record_blocks SET body = ?")) {
+                update.setBytes(1, body);
+                update.execute();
+            }
+        }
+
+        Harness.Result result = verify();
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out().lines().toList()).containsExactly(
+                "audit trail intact: " + (ENTRIES + 1) + " entries",
+                "head: " + result.out().lines().toList().get(1).substring("head: ".length()),
+                "records broken at record 1: they do not match the digest in the audit entry " + (ENTRIES + 1)
+                        + " that stored them");
     }
 
     @Test

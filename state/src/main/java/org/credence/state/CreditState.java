@@ -128,13 +128,25 @@ public final class CreditState {
     private final class Listings {
         private final LocalDate today;
         private final Map<String, List<String>> blackBefore = new HashMap<>();
+        private List<String> unrecorded;
 
         Listings(LocalDate today) {
             this.today = today;
         }
 
         void touch(String subjectId) {
-            blackBefore.computeIfAbsent(subjectId, id -> blackLists(id, today));
+            blackBefore.computeIfAbsent(subjectId, id -> {
+                SubjectHistory history = snapshot.index().history(id);
+                return history == SubjectHistory.EMPTY ? unrecorded() : blackLists(history, today);
+            });
+        }
+
+        /** The black lists of a subject with no records, the same for every new subject of an import. */
+        private List<String> unrecorded() {
+            if (unrecorded == null) {
+                unrecorded = blackLists(SubjectHistory.EMPTY, today);
+            }
+            return unrecorded;
         }
 
         void notify(Instant now) {
@@ -146,8 +158,8 @@ public final class CreditState {
         }
     }
 
-    private List<String> blackLists(String subjectId, LocalDate today) {
-        List<String> codes = snapshot.rulebook().memberships(snapshot.index().history(subjectId), today).stream()
+    private List<String> blackLists(SubjectHistory history, LocalDate today) {
+        List<String> codes = snapshot.rulebook().memberships(history, today).stream()
                 .filter(m -> m.list().kind() == CreditList.Kind.BLACK).map(m -> m.list().code()).toList();
         // Most subjects are on none; one shared empty list keeps a large import's map small.
         return codes.isEmpty() ? List.of() : codes;
@@ -156,6 +168,10 @@ public final class CreditState {
     private void noticeNewListings(String subjectId, List<String> before, LocalDate today, Instant now,
                                    List<RightsStore.Addressed> notices) {
         SubjectHistory history = snapshot.index().history(subjectId);
+        // Most subjects touched enter no black list: the lists alone say so, without the whole standing.
+        if (before.containsAll(blackLists(history, today))) {
+            return;
+        }
         Standing standing = snapshot.rulebook().standing(history, today);
         for (Standing.Membership m : standing.lists()) {
             if (m.list().kind() != CreditList.Kind.BLACK || before.contains(m.list().code())) {

@@ -63,9 +63,12 @@ public interface AuditLog {
 
     /**
      * Filters, all optional: one subject's entries, entries at or after {@code from}, entries before
-     * {@code to}. {@code limit} (positive) caps the answer.
+     * {@code to}. {@code limit} (positive) caps the answer. {@code storedRecords}, with a subject, are
+     * that subject's records: the entries of the writes that stored them are its entries too, since the
+     * entry of a write of many subjects' records names no single subject.
      */
-    record Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit) {
+    record Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit,
+                 List<Long> storedRecords) {
         public Query {
             Objects.requireNonNull(subjectHash, "subjectHash");
             Objects.requireNonNull(from, "from");
@@ -73,6 +76,14 @@ public interface AuditLog {
             if (limit <= 0) {
                 throw new IllegalArgumentException("limit must be positive, not " + limit);
             }
+            storedRecords = List.copyOf(storedRecords);
+            if (!storedRecords.isEmpty() && subjectHash.isEmpty()) {
+                throw new IllegalArgumentException("stored records belong to a subject, and the query names none");
+            }
+        }
+
+        public Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit) {
+            this(subjectHash, from, to, limit, List.of());
         }
     }
 

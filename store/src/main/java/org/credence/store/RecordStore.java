@@ -18,24 +18,26 @@ import org.credence.subject.SubjectKind;
 public interface RecordStore {
 
     /**
-     * Stores all of {@code records} in one transaction together with one audit entry per record
-     * ({@code audit} says whose), or none of them. A record whose (source, source_ref) is already stored
-     * with the same content is a no-op ({@link Duplicate}), audited as a duplicate; with different
-     * content it is a conflict, and then nothing at all is stored, entries included.
+     * Stores all of {@code records} in one transaction together with their audit entries ({@code audit}
+     * says whose), or none of them. The records are kept in blocks, and each block's entry names every
+     * record of its part of the batch, its subject when they concern one, and the SHA-256 of the block.
+     * A record whose (source, source_ref) is already stored with the same content is a no-op
+     * ({@link Duplicate}), named as a duplicate; with different content it is a conflict, and then
+     * nothing at all is stored, entries included.
      */
     AppendResult append(List<RecordSubmission> records, Instant recordedAt, AuditedBy audit);
 
     /**
-     * Stores the records of {@code stream} as they are read, in one transaction together with one audit
-     * entry per record ({@code audit} says whose, under one instant): all of it durable together, or none
-     * of it. Nothing is kept when the stream ends with problems or a record conflicts with a stored one
+     * Stores the records of {@code stream} as they are read, in one transaction together with their audit
+     * entries, one per block as {@link #append} has it ({@code audit} says whose, under one instant): all
+     * of it durable together, or none of it. Nothing is kept when the stream ends with problems or a record conflicts with a stored one
      * or with an earlier line; then every conflict is reported, by line. A record already stored with the
      * same content, or twice in the stream, is stored once and audited as a duplicate. Memory does not
      * grow with the stream but by four bytes per new record.
      */
     ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit);
 
-    /** Who is writing the records, and why, for the audit entry of each record: all under one instant. */
+    /** Who is writing the records, and why, for the audit entry of each block: all under one instant. */
     record AuditedBy(Instant at, String actor, String role, String action, String purpose) {
     }
 
@@ -96,6 +98,25 @@ public interface RecordStore {
 
     Optional<StoredRecord> record(long id);
 
+    /**
+     * Checks every stored record against the audit trail: each block of records must be whole, follow
+     * the one before without gap or overlap, and match the SHA-256 that the entry of the write that
+     * stored it carries; no entry may carry the digest of a block that is gone. With the chain intact,
+     * this shows that no record was changed, removed or slipped in since it was stored.
+     */
+    RecordsVerification verifyRecords();
+
+    sealed interface RecordsVerification permits RecordsIntact, RecordsBroken {
+    }
+
+    /** Every record checked: {@code records} of them in {@code blocks} blocks. */
+    record RecordsIntact(long records, long blocks) implements RecordsVerification {
+    }
+
+    /** The first problem found, at the block or entry it names. */
+    record RecordsBroken(String where, String reason) implements RecordsVerification {
+    }
+
     /** Sets a record's state; false when no record has that id. */
     boolean setState(long id, RecordState state);
 
@@ -124,16 +145,6 @@ public interface RecordStore {
 
     sealed interface Outcome permits Stored, Duplicate {
         StoredRecord record();
-
-        /** A new record's outcome in the words the audit trail records: {@code stored 12}. */
-        static String stored(long id) {
-            return "stored " + id;
-        }
-
-        /** A resent record's outcome in the trail's words: {@code duplicate of 12}. */
-        static String duplicateOf(long id) {
-            return "duplicate of " + id;
-        }
     }
 
     /** Newly stored. */

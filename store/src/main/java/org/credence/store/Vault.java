@@ -1,6 +1,5 @@
 package org.credence.store;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -28,7 +27,10 @@ public final class Vault {
     public static final int HASH_BYTES = 16;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** Bytes a sealed value takes beyond its plaintext: its nonce and tag. */
+    public static final int SEAL_OVERHEAD = NONCE_BYTES + TAG_BITS / 8;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] NO_CONTEXT = {};
 
     private final SecretKeySpec hashKey;
     private final SecretKeySpec sealKey;
@@ -86,28 +88,50 @@ public final class Vault {
 
     /** {@code plaintext} sealed as nonce, ciphertext and tag; a fresh nonce every time. */
     public byte[] seal(String plaintext) {
+        return seal(plaintext.getBytes(StandardCharsets.UTF_8), NO_CONTEXT);
+    }
+
+    /** The plaintext of {@code sealed}; fails when it was sealed under another key or altered. */
+    public String open(byte[] sealed) {
+        return new String(open(sealed, NO_CONTEXT), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code plaintext} sealed as nonce, ciphertext and tag, bound to {@code context} (authenticated, not
+     * stored): it opens only with the same context, so a sealed value moved to another place, whose
+     * context differs, is refused instead of read as that place's.
+     */
+    public byte[] seal(byte[] plaintext, byte[] context) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            cipher.updateAAD(context);
+            byte[] sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
+            System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
+            cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
+            return sealed;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
         }
     }
 
-    /** The plaintext of {@code sealed}; fails when it was sealed under another key or altered. */
-    public String open(byte[] sealed) {
-        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+    /** The plaintext of {@code sealed} under {@code context}; fails when sealed under another key or context, or altered. */
+    public byte[] open(byte[] sealed, byte[] context) {
+        return open(sealed, 0, sealed.length, context);
+    }
+
+    /** As {@link #open(byte[], byte[])}, for the sealed value at {@code offset}, {@code length} bytes long. */
+    public byte[] open(byte[] sealed, int offset, int length, byte[] context) {
+        if (length < SEAL_OVERHEAD) {
             throw new IllegalArgumentException("not a sealed value");
         }
         try {
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
+            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, sealed, offset, NONCE_BYTES));
+            cipher.updateAAD(context);
+            return cipher.doFinal(sealed, offset + NONCE_BYTES, length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed value does not open under this key: wrong key file, or altered data", e);
         }

@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
-import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.RecordStore.AppendResult;
 import org.credence.store.RecordStore.Appended;
 import org.credence.store.RecordStore.Conflict;
@@ -29,9 +27,9 @@ import org.credence.store.Vault;
  * Stores records in one transaction, all or nothing: a batch held in memory, or a stream read as it is
  * stored.
  *
- * <p>The audit entries, one per record, are chained in the records' own transaction: a crash
- * can leave neither records without their entries nor entries without their records, and the import
- * pays one commit. A stream is stored without knowing its length, so the page cache is enlarged once
+ * <p>The audit entries, one per block of records ({@link RecordInserts}), are chained in the records'
+ * own transaction: a crash can leave neither records without their entries nor entries without their
+ * records, and the import pays one commit. A stream is stored without knowing its length, so the page cache is enlarged once
  * the records read so far make it worth it.
  */
 final class RecordAppender {
@@ -52,21 +50,18 @@ final class RecordAppender {
 
     private AppendResult append(Database d, Database.Transaction transaction, List<RecordSubmission> records,
                                 Instant recordedAt, AuditedBy audit) throws SQLException {
-        RecordInserts inserts = new RecordInserts(d, vault, recordedAt);
-        Entries entries = new Entries(d, audit);
+        RecordInserts inserts = new RecordInserts(d, vault, recordedAt, audit);
         List<Outcome> outcomes = new ArrayList<>(records.size());
         List<Conflict> conflicts = new ArrayList<>();
         inserts.insert(records, new RecordInserts.Outcomes() {
             @Override
-            public void stored(int index, StoredRecord record, String subjectHash) throws SQLException {
+            public void stored(int index, StoredRecord record) {
                 outcomes.add(new Stored(record));
-                entries.stored(record, subjectHash);
             }
 
             @Override
-            public void duplicate(int index, StoredRecord existing, String subjectHash) throws SQLException {
+            public void duplicate(int index, StoredRecord existing) {
                 outcomes.add(new Duplicate(existing));
-                entries.duplicate(existing, subjectHash);
             }
 
             @Override
@@ -75,40 +70,11 @@ final class RecordAppender {
             }
         });
         if (!conflicts.isEmpty()) {
-            // The rollback brings back the index too.
             transaction.rollbackOnly();
             return new Conflicted(conflicts);
         }
-        entries.flush();
+        inserts.finish();
         return new Appended(outcomes);
-    }
-
-    /** The audit entry of each record written, chained in the write's transaction under one instant. */
-    private static final class Entries {
-        private final AuditChain chain;
-        private final AuditedBy audit;
-
-        Entries(Database d, AuditedBy audit) throws SQLException {
-            this.chain = AuditChain.resume(d, SqliteAuditLog.sha256());
-            this.audit = audit;
-        }
-
-        void stored(StoredRecord record, String subjectHash) throws SQLException {
-            append(subjectHash, Outcome.stored(record.id()));
-        }
-
-        void duplicate(StoredRecord existing, String subjectHash) throws SQLException {
-            append(subjectHash, Outcome.duplicateOf(existing.id()));
-        }
-
-        void flush() throws SQLException {
-            chain.flush();
-        }
-
-        private void append(String subjectHash, String outcome) throws SQLException {
-            chain.append(new AuditEvent(audit.at(), audit.actor(), audit.role(), audit.action(),
-                    Optional.of(subjectHash), audit.purpose(), outcome));
-        }
     }
 
     ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit) {
@@ -133,7 +99,6 @@ final class RecordAppender {
     private final class StreamImport implements RecordInserts.Outcomes {
         private final Database d;
         private final RecordInserts inserts;
-        private final Entries entries;
         private final List<LineConflict> conflicts = new ArrayList<>();
         // The line of each record stored here, by id less the first id: a later line conflicting with it
         // is reported against the line, as a file's author would look for it.
@@ -144,8 +109,7 @@ final class RecordAppender {
 
         StreamImport(Database d, Instant recordedAt, AuditedBy audit) throws SQLException {
             this.d = d;
-            this.inserts = new RecordInserts(d, vault, recordedAt);
-            this.entries = new Entries(d, audit);
+            this.inserts = new RecordInserts(d, vault, recordedAt, audit);
         }
 
         void add(RecordStream.Chunk next) throws SQLException {
@@ -168,24 +132,23 @@ final class RecordAppender {
         }
 
         Imported finish() throws SQLException {
-            entries.flush();
+            inserts.finish();
             long first = inserts.firstId();
             return new Imported(records, inserts.stored(), first, first + inserts.stored() - 1);
         }
 
         @Override
-        public void stored(int index, StoredRecord record, String subjectHash) throws SQLException {
+        public void stored(int index, StoredRecord record) {
             int offset = Math.toIntExact(record.id() - inserts.firstId());
             if (offset == storedLines.length) {
                 storedLines = Arrays.copyOf(storedLines, offset * 2);
             }
             storedLines[offset] = chunk.lines()[index];
-            entries.stored(record, subjectHash);
         }
 
         @Override
-        public void duplicate(int index, StoredRecord existing, String subjectHash) throws SQLException {
-            entries.duplicate(existing, subjectHash);
+        public void duplicate(int index, StoredRecord existing) {
+            // audited by the slice's entry; nothing to keep
         }
 
         @Override

@@ -4,65 +4,83 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
 import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
+import org.credence.store.AuditLog.AuditEvent;
+import org.credence.store.RecordStore.AuditedBy;
+import org.credence.store.StoreException;
 import org.credence.store.Vault;
 
 /**
- * The record inserts of one transaction, in order, each told as stored, duplicate or conflict.
+ * The record inserts of one transaction, in order, each told as stored, duplicate or conflict; the
+ * records are stored as {@link RecordBlock}s of up to {@value RecordBlock#MAX_RECORDS}, each with one
+ * audit entry for all the records of its slice.
  *
- * <p>Each record is inserted straight away and the unique (source, source_ref) index decides whether
- * it is new: an insert that changes no row met a stored record, which is then read back and compared.
- * New records, the common case, so cost one statement each, and conflicts are found in the same pass.
- * Ids are handed out here rather than by SQLite so that each outcome knows its id without a round trip;
- * the transaction holds the write lock, so no one else can take them.
+ * <p>Each slice's idempotency keys go into {@code record_refs} as one batch, every record numbered as
+ * if new: an insert that changes no row met a key already stored (or earlier in the slice), and the
+ * common slice, all new, costs that one batch. A slice with such records is rolled back to its
+ * savepoint and claimed again without them, so the new records' ids stay consecutive; the others are
+ * then read back and compared, as duplicates or conflicts. Ids are handed out here rather than by
+ * SQLite so that each outcome knows its id without a round trip; the transaction holds the write lock,
+ * so no one else can take them.
+ *
+ * <p>The entry of a slice names what became of each of its records ({@link #outcome}), the subject
+ * when the slice concerns one (a single submission always does), and the SHA-256 of the block it
+ * stored, so that the chain proves the block unchanged.
  */
 final class RecordInserts {
 
-    /** What became of each record handed to {@link #insert}, by its index there. */
+    /** What became of each record handed to {@link #insert}, by its index there; told in index order. */
     interface Outcomes {
-        void stored(int index, StoredRecord record, String subjectHash) throws SQLException;
+        void stored(int index, StoredRecord record) throws SQLException;
 
         /** {@code existing} holds the same record (perhaps stored earlier in this very transaction). */
-        void duplicate(int index, StoredRecord existing, String subjectHash) throws SQLException;
+        void duplicate(int index, StoredRecord existing) throws SQLException;
 
         /** {@code existing} holds a different record under the same (source, source_ref). */
         void conflict(int index, StoredRecord existing) throws SQLException;
     }
 
-    private static final String MAX_ID = "SELECT coalesce(max(id), 0) FROM records";
-    private static final String INSERT = "INSERT INTO records (" + RecordRows.INSERT_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_ref) DO NOTHING";
-    private static final String BY_KEY =
-            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE source = ? AND source_ref = ?";
-
-    private static final int SEAL_CHUNK = 4_096;
-    /** Below this many records a batch is sealed on the calling thread: a fork costs more than it saves. */
+    private static final String CLAIM =
+            "INSERT INTO record_refs (source, source_ref, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String CLAIMED = "SELECT id FROM record_refs WHERE source = ? AND source_ref = ?";
+    private static final String INSERT_BLOCK =
+            "INSERT INTO record_blocks (first_id, last_id, recorded_at, audit_seq, body) VALUES (?, ?, ?, ?, ?)";
+    private static final String SAVEPOINT = "SAVEPOINT claim";
+    private static final String ROLLBACK_TO = "ROLLBACK TO claim";
+    private static final String RELEASE = "RELEASE claim";
+    /** What an entry's outcome says of the block its write stored, before the digest. */
+    static final String BLOCK_DIGEST = "block sha-256 ";
+    private static final HexFormat HEX = HexFormat.of();
+    /** Below this many records a batch is encoded on the calling thread: a fork costs more than it saves. */
     private static final int PARALLEL_FROM = 256;
 
     private final Database d;
-    private final RecordRows rows;
-    private final PreparedStatement insert;
+    private final Vault vault;
+    private final AuditedBy audit;
+    private final AuditChain chain;
+    private final RecordBlocks.Cursor reader;
     private final Instant recordedAt;
     private final String recordedText;
     private final long firstId;
     private long nextId;
 
-    RecordInserts(Database d, Vault vault, Instant recordedAt) throws SQLException {
+    RecordInserts(Database d, Vault vault, Instant recordedAt, AuditedBy audit) throws SQLException {
         this.d = d;
-        this.rows = new RecordRows(vault);
-        this.insert = d.prepare(INSERT);
+        this.vault = vault;
+        this.audit = audit;
+        this.chain = AuditChain.resume(d, SqliteAuditLog.sha256());
+        this.reader = new RecordBlocks.Cursor(vault);
         this.recordedAt = recordedAt;
         this.recordedText = Timestamps.format(recordedAt);
-        try (ResultSet row = d.prepare(MAX_ID).executeQuery()) {
-            row.next();
-            this.firstId = row.getLong(1) + 1;
-        }
+        this.firstId = RecordBlocks.lastId(d) + 1;
         this.nextId = firstId;
     }
 
@@ -76,73 +94,184 @@ final class RecordInserts {
         return nextId - firstId;
     }
 
-    void insert(List<RecordSubmission> records, Outcomes outcomes) throws SQLException {
-        CompletableFuture<RecordRows.Sealed[]> ahead = CompletableFuture.completedFuture(seal(rows, records, 0));
-        for (int from = 0; from < records.size(); from += SEAL_CHUNK) {
-            RecordRows.Sealed[] sealed = await(ahead);
-            int next = from + SEAL_CHUNK;
-            if (next < records.size()) {
-                ahead = CompletableFuture.supplyAsync(() -> seal(rows, records, next));
-            }
-            for (int index = from; index < from + sealed.length; index++) {
-                RecordSubmission record = records.get(index);
-                RecordRows.Sealed columns = sealed[index - from];
-                rows.bindNew(insert, nextId, record, columns, recordedText);
-                if (insert.executeUpdate() == 1) {
-                    outcomes.stored(index, new StoredRecord(nextId, record, recordedAt,
-                            RecordState.RECORDED), columns.subjectHash());
-                    nextId++;
-                    continue;
-                }
-                // The stored record may be one added earlier in this very transaction. It is opened to
-                // compare, since sealing the same text twice never gives the same bytes.
-                StoredRecord existing = byKey(record);
-                if (existing.submission().equals(record)) {
-                    outcomes.duplicate(index, existing, columns.subjectHash());
-                } else {
-                    outcomes.conflict(index, existing);
-                }
-            }
-        }
-    }
-
     /**
-     * Hashes and seals the records from {@code from} on, at most {@link #SEAL_CHUNK} of them. Each record's
-     * keyed hash and three AES-GCM seals are independent of every other record's, and were half of the
-     * Java time of a large append on one core; so the next chunk is sealed on another core while this
-     * one's rows are inserted, in order, on the transaction's thread. A chunk bounds the sealed values
-     * held at once.
+     * Stores {@code records} in slices of a block each. A large batch has its blocks encoded and sealed
+     * on other cores while this thread claims keys, as if every record were new, the common case; a
+     * slice whose records turn out otherwise, or whose first id moved, is encoded again here.
      */
-    private static RecordRows.Sealed[] seal(RecordRows rows, List<RecordSubmission> records, int from) {
-        RecordRows.Sealed[] sealed = new RecordRows.Sealed[Math.min(SEAL_CHUNK, records.size() - from)];
-        if (sealed.length < PARALLEL_FROM) {
-            for (int i = 0; i < sealed.length; i++) {
-                sealed[i] = rows.seal(records.get(from + i));
+    void insert(List<RecordSubmission> records, Outcomes outcomes) throws SQLException {
+        List<CompletableFuture<Block>> ahead = new ArrayList<>();
+        if (records.size() >= PARALLEL_FROM) {
+            for (int from = 0; from < records.size(); from += RecordBlock.MAX_RECORDS) {
+                List<RecordSubmission> slice = records.subList(from, Math.min(records.size(), from + RecordBlock.MAX_RECORDS));
+                long first = nextId + from;
+                ahead.add(CompletableFuture.supplyAsync(() -> block(first, slice)));
             }
-        } else {
-            IntStream.range(0, sealed.length).parallel().forEach(i -> sealed[i] = rows.seal(records.get(from + i)));
         }
-        return sealed;
+        for (int from = 0, k = 0; from < records.size(); from += RecordBlock.MAX_RECORDS, k++) {
+            slice(records.subList(from, Math.min(records.size(), from + RecordBlock.MAX_RECORDS)), from, outcomes,
+                    k < ahead.size() ? ahead.get(k) : null);
+        }
     }
 
-    private static RecordRows.Sealed[] await(CompletableFuture<RecordRows.Sealed[]> sealed) {
+    /** A block's body and the hex SHA-256 its audit entry carries. */
+    private record Block(long firstId, int count, byte[] body, String digest) {
+    }
+
+    private Block block(long first, List<RecordSubmission> records) {
+        byte[] body = RecordBlock.encode(first, recordedText, records, vault);
+        return new Block(first, records.size(), body, HEX.formatHex(SqliteAuditLog.sha256().digest(body)));
+    }
+
+    private static Block await(CompletableFuture<Block> block) {
         try {
-            return sealed.join();
+            return block.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
-    private StoredRecord byKey(RecordSubmission record) throws SQLException {
-        PreparedStatement query = d.prepare(BY_KEY);
+    /** Hands the slices' audit entries to SQLite; the transaction commits them with the blocks. */
+    void finish() throws SQLException {
+        chain.flush();
+    }
+
+    private void slice(List<RecordSubmission> slice, int offset, Outcomes outcomes, CompletableFuture<Block> ahead)
+            throws SQLException {
+        boolean[] fresh = claim(slice);
+        List<RecordSubmission> stored = new ArrayList<>(slice.size());
+        StoredRecord[] found = new StoredRecord[slice.size()];
+        List<Long> duplicates = new ArrayList<>();
+        for (int i = 0; i < slice.size(); i++) {
+            RecordSubmission record = slice.get(i);
+            if (fresh[i]) {
+                stored.add(record);
+                continue;
+            }
+            long id = claimedId(record);
+            // The stored record may be one added earlier in this very slice, not yet in a block.
+            found[i] = id >= nextId ? new StoredRecord(id, stored.get((int) (id - nextId)), recordedAt, RecordState.RECORDED)
+                    : reader.record(d, id).orElseThrow(() -> new StoreException(
+                            "the key " + record.source() + "/" + record.sourceRef() + " names record " + id + ", which no block holds"));
+            if (found[i].submission().equals(record)) {
+                duplicates.add(id);
+            }
+        }
+        long first = nextId;
+        Block block = null;
+        if (!stored.isEmpty()) {
+            Block encoded = ahead == null ? null : await(ahead);
+            block = encoded != null && encoded.firstId() == first && encoded.count() == stored.size()
+                    ? encoded : block(first, stored);
+        }
+        long seq = chain.append(new AuditEvent(audit.at(), audit.actor(), audit.role(), audit.action(),
+                subjectHash(slice), audit.purpose(),
+                outcome(first, stored.size(), duplicates, Optional.ofNullable(block).map(Block::digest)))).seq();
+        if (block != null) {
+            PreparedStatement insert = d.prepare(INSERT_BLOCK);
+            insert.setLong(1, first);
+            insert.setLong(2, first + stored.size() - 1);
+            insert.setString(3, recordedText);
+            insert.setLong(4, seq);
+            insert.setBytes(5, block.body());
+            insert.executeUpdate();
+        }
+        nextId += stored.size();
+        long id = first;
+        for (int i = 0; i < slice.size(); i++) {
+            if (fresh[i]) {
+                outcomes.stored(offset + i, new StoredRecord(id++, slice.get(i), recordedAt, RecordState.RECORDED));
+            } else if (found[i].submission().equals(slice.get(i))) {
+                outcomes.duplicate(offset + i, found[i]);
+            } else {
+                outcomes.conflict(offset + i, found[i]);
+            }
+        }
+    }
+
+    /**
+     * Claims the key of each record of {@code slice} that no stored record (nor an earlier one of the
+     * slice) holds, numbering those from {@link #nextId} on; true for each record claimed.
+     */
+    private boolean[] claim(List<RecordSubmission> slice) throws SQLException {
+        d.prepare(SAVEPOINT).execute();
+        int[] changed = claimAll(slice, null);
+        boolean[] fresh = new boolean[slice.size()];
+        boolean all = true;
+        for (int i = 0; i < changed.length; i++) {
+            fresh[i] = changed[i] == 1;
+            all &= fresh[i];
+        }
+        if (!all) {
+            // Those after the first one refused took ids one too high; claimed again without the refused
+            // ones, the same keys are free (and the refused ones would be refused again).
+            d.prepare(ROLLBACK_TO).execute();
+            claimAll(slice, fresh);
+        }
+        d.prepare(RELEASE).execute();
+        return fresh;
+    }
+
+    /** Inserts the keys of the records of {@code slice} that {@code only} marks (all when null), numbered in order. */
+    private int[] claimAll(List<RecordSubmission> slice, boolean[] only) throws SQLException {
+        PreparedStatement insert = d.prepare(CLAIM);
+        long id = nextId;
+        for (int i = 0; i < slice.size(); i++) {
+            if (only == null || only[i]) {
+                insert.setString(1, slice.get(i).source());
+                insert.setString(2, slice.get(i).sourceRef());
+                insert.setLong(3, id++);
+                insert.addBatch();
+            }
+        }
+        return id == nextId ? new int[0] : insert.executeBatch();
+    }
+
+    private long claimedId(RecordSubmission record) throws SQLException {
+        PreparedStatement query = d.prepare(CLAIMED);
         query.setString(1, record.source());
         query.setString(2, record.sourceRef());
         try (ResultSet row = query.executeQuery()) {
             if (!row.next()) {
-                throw new IllegalStateException("insert of " + record.source() + "/" + record.sourceRef()
-                        + " changed nothing, yet no record has that key");
+                throw new IllegalStateException("the key " + record.source() + "/" + record.sourceRef()
+                        + " was refused as taken, yet no record has it");
             }
-            return rows.read(row);
+            return row.getLong(1);
         }
+    }
+
+    /** The keyed hash of the one subject every record of {@code slice} concerns; empty when they concern several. */
+    private Optional<String> subjectHash(List<RecordSubmission> slice) {
+        String subject = slice.getFirst().subject().id();
+        for (RecordSubmission record : slice) {
+            if (!record.subject().id().equals(subject)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(vault.subjectHash(subject));
+    }
+
+    /**
+     * A slice's outcome in the trail's words: {@code stored 12}, {@code stored 12 to 40}, then
+     * {@code duplicate of 5} or {@code duplicates of 5, 7}, then {@code block sha-256 <hex>} when a block
+     * was stored, parts separated by "; ".
+     */
+    static String outcome(long first, int stored, List<Long> duplicates, Optional<String> digest) {
+        List<String> parts = new ArrayList<>(3);
+        if (stored == 1) {
+            parts.add("stored " + first);
+        } else if (stored > 1) {
+            parts.add("stored " + first + " to " + (first + stored - 1));
+        }
+        if (!duplicates.isEmpty()) {
+            StringBuilder text = new StringBuilder(duplicates.size() == 1 ? "duplicate of " : "duplicates of ");
+            for (int i = 0; i < duplicates.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(duplicates.get(i));
+            }
+            parts.add(text.toString());
+        }
+        digest.ifPresent(hex -> parts.add(BLOCK_DIGEST + hex));
+        // Only a slice whose every record conflicts stores nothing, and its transaction is rolled back.
+        return parts.isEmpty() ? "nothing stored" : String.join("; ", parts);
     }
 }

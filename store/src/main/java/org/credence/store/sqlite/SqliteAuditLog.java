@@ -6,11 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +114,9 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final String EARLIEST = "";
     private static final String LATEST = "~";
     private static final String PAGE = "SELECT " + COLUMNS + " FROM audit WHERE seq > ? ORDER BY seq LIMIT ?";
+    private static final String STORED_BY = "SELECT audit_seq, last_id FROM trail.record_blocks WHERE first_id <= ?"
+            + " ORDER BY first_id DESC LIMIT 1";
+    private static final String BY_SEQ = "SELECT " + COLUMNS + " FROM trail.audit WHERE seq = ?";
 
     /** Marks the end of the queue; compared by identity. */
     private static final Pending STOP = new Pending(List.of(), null);
@@ -184,8 +191,43 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             select.setString(2, query.from().map(Timestamps::format).orElse(EARLIEST));
             select.setString(3, query.to().map(Timestamps::format).orElse(LATEST));
             select.setInt(4, query.limit());
-            return rows(select);
+            List<AuditEntry> found = rows(select);
+            return query.storedRecords().isEmpty() ? found : withWrites(d, found, query);
         });
+    }
+
+    /**
+     * {@code found} and the entries of the writes that stored the query's records, in the trail's
+     * listing order, cut to the limit. A record's block names the entry that stored it.
+     */
+    private static List<AuditEntry> withWrites(Database d, List<AuditEntry> found, Query query) throws SQLException {
+        Set<Long> seqs = new HashSet<>();
+        found.forEach(entry -> seqs.add(entry.seq()));
+        List<AuditEntry> all = new ArrayList<>(found);
+        for (long record : query.storedRecords()) {
+            PreparedStatement block = d.prepare(STORED_BY);
+            block.setLong(1, record);
+            long seq = 0;
+            try (ResultSet row = block.executeQuery()) {
+                if (row.next() && row.getLong(2) >= record) {
+                    seq = row.getLong(1);
+                }
+            }
+            if (seq == 0 || !seqs.add(seq)) {
+                continue;
+            }
+            PreparedStatement entry = d.prepare(BY_SEQ);
+            entry.setLong(1, seq);
+            for (AuditEntry written : rows(entry)) {
+                Instant at = written.event().at();
+                if (query.from().map(from -> !at.isBefore(from)).orElse(true)
+                        && query.to().map(at::isBefore).orElse(true)) {
+                    all.add(written);
+                }
+            }
+        }
+        all.sort(Comparator.comparing((AuditEntry e) -> e.event().at()).thenComparingLong(AuditEntry::seq));
+        return all.size() > query.limit() ? List.copyOf(all.subList(0, query.limit())) : all;
     }
 
     private static List<AuditEntry> rows(PreparedStatement select) throws SQLException {

@@ -1,8 +1,6 @@
 package org.credence.store.sqlite;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,26 +14,20 @@ import org.credence.record.StoredRecord;
 import org.credence.store.RecordStore;
 import org.credence.store.Vault;
 
-/** The {@code records} table. */
+/** The records, kept in {@link RecordBlock}s. */
 final class SqliteRecords implements RecordStore {
 
     /**
-     * Records handed to {@link #forEach} per trip to the database: enough to amortise the query, few
+     * Blocks handed to {@link #forEach} per trip to the database: enough to amortise the query, few
      * enough that the lock is free for writers between pages and memory stays flat.
      */
-    static final int PAGE_SIZE = 10_000;
+    static final int PAGE_BLOCKS = 16;
 
-    private static final String BY_ID = "SELECT " + RecordRows.COLUMNS + " FROM records WHERE id = ?";
-    private static final String PAGE =
-            "SELECT " + RecordRows.COLUMNS + " FROM records WHERE id > ? ORDER BY id LIMIT ?";
-    private static final String NAME = "SELECT subject_name_sealed FROM records WHERE id = ?";
-    private static final String SET_STATE = "UPDATE records SET state = ? WHERE id = ?";
-    private static final String COUNT = "SELECT count(*) FROM records";
+    private static final String COUNT = "SELECT coalesce(sum(last_id - first_id + 1), 0) FROM record_blocks";
 
     private final Database db;
     private final Vault vault;
     private final RecordAppender appender;
-    private final RecordTypeNumbers types = new RecordTypeNumbers();
 
     SqliteRecords(Database db, Vault vault) {
         this.db = db;
@@ -55,12 +47,18 @@ final class SqliteRecords implements RecordStore {
 
     @Override
     public void forEach(Consumer<StoredRecord> sink) {
-        // Pages by id rather than one long cursor: the sink runs outside the lock, and no read
+        // Pages of blocks rather than one long cursor: the sink runs outside the lock, and no read
         // transaction stays open long enough to stop the log from being checkpointed.
         long after = 0;
         while (true) {
             long from = after;
-            List<StoredRecord> page = db.read(d -> list(d.prepare(PAGE), from, PAGE_SIZE));
+            List<StoredRecord> page = db.read(d -> {
+                List<StoredRecord> records = new ArrayList<>();
+                for (RecordBlock block : RecordBlocks.page(d, from, Long.MAX_VALUE, PAGE_BLOCKS)) {
+                    records.addAll(block.records(vault, RecordBlocks.states(d, block.firstId(), block.lastId())));
+                }
+                return records;
+            });
             if (page.isEmpty()) {
                 return;
             }
@@ -71,7 +69,7 @@ final class SqliteRecords implements RecordStore {
 
     @Override
     public void forEachFact(long firstId, long lastId, Consumer<Fact> sink) {
-        new FactReader(db, vault, types).forEach(firstId, lastId, sink);
+        new FactReader(db, vault).forEach(firstId, lastId, sink);
     }
 
     @Override
@@ -79,16 +77,12 @@ final class SqliteRecords implements RecordStore {
         long[] newestFirst = recordIds.clone();
         Arrays.sort(newestFirst);
         return db.read(d -> {
-            PreparedStatement query = d.prepare(NAME);
-            // A subject has a handful of records: one look-up by id each, newest first, beats building
-            // an IN list per call.
+            // A subject has a handful of records, newest first; the cursor opens each block once.
+            RecordBlocks.Cursor records = new RecordBlocks.Cursor(vault);
             for (int i = newestFirst.length - 1; i >= 0; i--) {
-                query.setLong(1, newestFirst[i]);
-                try (ResultSet row = query.executeQuery()) {
-                    byte[] name = row.next() ? row.getBytes(1) : null;
-                    if (name != null) {
-                        return Optional.of(vault.open(name));
-                    }
+                Optional<String> name = records.record(d, newestFirst[i]).flatMap(r -> r.submission().subject().name());
+                if (name.isPresent()) {
+                    return name;
                 }
             }
             return Optional.<String>empty();
@@ -97,24 +91,17 @@ final class SqliteRecords implements RecordStore {
 
     @Override
     public Optional<StoredRecord> record(long id) {
-        return db.read(d -> byId(d, id));
+        return db.read(d -> new RecordBlocks.Cursor(vault).record(d, id));
     }
 
-    private Optional<StoredRecord> byId(Database d, long id) throws SQLException {
-        PreparedStatement query = d.prepare(BY_ID);
-        query.setLong(1, id);
-        List<StoredRecord> found = list(query);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    @Override
+    public RecordsVerification verifyRecords() {
+        return new RecordVerifier(db).verify();
     }
 
     @Override
     public boolean setState(long id, RecordState state) {
-        return db.read(d -> {
-            PreparedStatement update = d.prepare(SET_STATE);
-            update.setString(1, RecordRows.code(state));
-            update.setLong(2, id);
-            return update.executeUpdate() == 1;
-        });
+        return db.read(d -> RecordBlocks.setState(d, id, state));
     }
 
     @Override
@@ -125,22 +112,5 @@ final class SqliteRecords implements RecordStore {
                 return row.getLong(1);
             }
         });
-    }
-
-    private List<StoredRecord> list(PreparedStatement query, long after, int limit) throws SQLException {
-        query.setLong(1, after);
-        query.setInt(2, limit);
-        return list(query);
-    }
-
-    private List<StoredRecord> list(PreparedStatement query) throws SQLException {
-        RecordRows rows = new RecordRows(vault);
-        List<StoredRecord> records = new ArrayList<>();
-        try (ResultSet row = query.executeQuery()) {
-            while (row.next()) {
-                records.add(rows.read(row));
-            }
-        }
-        return records;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.credence.record.RecordState;
 import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.RightsStore;
 import org.credence.store.Vault;
@@ -35,6 +36,7 @@ final class SqliteRights implements RightsStore {
     public Dispute openDispute(long recordId, String subjectId, String reason, Actor by, Instant at, LocalDate deadline,
                                Function<Dispute, AuditEvent> audit) {
         return db.transaction((d, tx) -> {
+            requireRecord(d, recordId);
             refuseIfPending(d, "disputes", "open", recordId, "an open dispute");
             PreparedStatement insert = d.prepare("INSERT INTO disputes (record_id, subject_hash, subject_sealed, reason_sealed, "
                     + "opened_by, opened_role, opened_at, deadline, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id");
@@ -75,7 +77,7 @@ final class SqliteRights implements RightsStore {
         return db.transaction((d, tx) -> {
             long recordId = settle(d, "disputes", "open", "resolved", id, code(outcome), note, by, at, "dispute " + id + " is not open");
             if (outcome == Dispute.Status.UPHELD) {
-                setRecordState(d, recordId, "annulled");
+                setRecordState(d, recordId, RecordState.ANNULLED);
             }
             Dispute resolved = dispute(d, id).orElseThrow();
             insertNotice(d, resolved.subjectId(), notice.apply(resolved));
@@ -87,6 +89,7 @@ final class SqliteRights implements RightsStore {
     public Repair requestRepair(long recordId, String subjectId, String evidence, Actor by, Instant at,
                                 Function<Repair, AuditEvent> audit) {
         return db.transaction((d, tx) -> {
+            requireRecord(d, recordId);
             refuseIfPending(d, "repairs", "requested", recordId, "a pending repair request");
             PreparedStatement insert = d.prepare("INSERT INTO repairs (record_id, subject_hash, subject_sealed, evidence_sealed, "
                     + "requested_by, requested_role, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'requested') RETURNING id");
@@ -127,7 +130,7 @@ final class SqliteRights implements RightsStore {
             long recordId = settle(d, "repairs", "requested", "decided", id, code(outcome), note, by, at,
                     "repair request " + id + " is not pending");
             if (outcome == Repair.Status.APPROVED) {
-                setRecordState(d, recordId, "repaired");
+                setRecordState(d, recordId, RecordState.REPAIRED);
             }
             Repair decided = repair(d, id).orElseThrow();
             insertNotice(d, decided.subjectId(), notice.apply(decided));
@@ -253,11 +256,15 @@ final class SqliteRights implements RightsStore {
         return written;
     }
 
-    private static void setRecordState(Database d, long recordId, String state) throws SQLException {
-        PreparedStatement update = d.prepare("UPDATE records SET state = ? WHERE id = ?");
-        update.setString(1, state);
-        update.setLong(2, recordId);
-        if (update.executeUpdate() != 1) {
+    /** Ids are handed out in order without gaps, so a record exists when its id is in range. */
+    private static void requireRecord(Database d, long recordId) throws SQLException {
+        if (recordId < 1 || recordId > RecordBlocks.lastId(d)) {
+            throw new IllegalStateException("record " + recordId + " does not exist");
+        }
+    }
+
+    private static void setRecordState(Database d, long recordId, RecordState state) throws SQLException {
+        if (!RecordBlocks.setState(d, recordId, state)) {
             throw new IllegalStateException("record " + recordId + " does not exist");
         }
     }

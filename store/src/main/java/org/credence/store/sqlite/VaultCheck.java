@@ -19,11 +19,11 @@ import org.credence.store.Vault;
  */
 final class VaultCheck {
 
-    private static final String LABEL = "credence vault check";
+    static final String LABEL = "credence vault check";
     private static final String READ = "SELECT hash_check, seal_check FROM vault_check WHERE id = 1";
     private static final String WRITE = "INSERT INTO vault_check (id, hash_check, seal_check) VALUES (1, ?, ?)";
     private static final String HOLDS_DATA =
-            "SELECT EXISTS (SELECT 1 FROM records) OR EXISTS (SELECT 1 FROM api_keys)";
+            "SELECT EXISTS (SELECT 1 FROM record_refs) OR EXISTS (SELECT 1 FROM api_keys)";
 
     private VaultCheck() {
     }

@@ -63,16 +63,53 @@ class AuditedWritesTest {
     }
 
     @Test
-    void recordsAreStoredWithAnEntryEach() {
+    void recordsAreStoredWithAnEntryForTheirBlock() {
         List<AuditEntry> trail = trail();
 
-        assertThat(trail).extracting(e -> e.event().outcome()).containsExactly("stored 1", "stored 2");
-        assertThat(trail).allSatisfy(e -> {
+        // Both records concern one subject, so their entry names it.
+        assertThat(trail).singleElement().satisfies(e -> {
+            assertThat(e.event().outcome()).matches("stored 1 to 2; block sha-256 [0-9a-f]{64}");
             assertThat(e.event().actor()).isEqualTo(Fixtures.WRITER.actor());
             assertThat(e.event().subjectHash()).contains(store.vault().subjectHash(Fixtures.personId(1)));
         });
         store.append(List.of(Fixtures.record("J-1", Fixtures.person(1))), AT, Fixtures.WRITER);
         assertThat(trail().getLast().event().outcome()).isEqualTo("duplicate of 1");
+    }
+
+    @Test
+    void aWriteOfManySubjectsIsASubjectsEntryThroughItsRecords() {
+        store.append(List.of(Fixtures.record("J-3", Fixtures.person(2)), Fixtures.record("J-4", Fixtures.person(3))),
+                AT, Fixtures.WRITER);
+        String second = store.vault().subjectHash(Fixtures.personId(2));
+        AuditLog.Query bySubject = new AuditLog.Query(Optional.of(second), Optional.empty(), Optional.empty(), 10);
+
+        // The entry names no subject: it stored records of two.
+        assertThat(store.audit().entries(bySubject)).isEmpty();
+        List<AuditEntry> found = store.audit().entries(new AuditLog.Query(Optional.of(second), Optional.empty(),
+                Optional.empty(), 10, List.of(3L)));
+        assertThat(found).singleElement().satisfies(e -> {
+            assertThat(e.event().outcome()).startsWith("stored 3 to 4; block sha-256 ");
+            assertThat(e.event().subjectHash()).isEmpty();
+        });
+        // Its own entries come first in the trail's order, then the write; the time filter holds for both.
+        store.openDispute(3, Fixtures.personId(2), "not mine", SUBJECT, AT.plusSeconds(1), LocalDate.of(2026, 4, 1),
+                d -> new AuditEvent(AT.plusSeconds(1), "portal", "subject", "dispute.open", Optional.of(second), "test", "open"));
+        assertThat(store.audit().entries(new AuditLog.Query(Optional.of(second), Optional.empty(), Optional.empty(), 10,
+                List.of(3L)))).extracting(e -> e.event().action()).containsExactly("record.submit", "dispute.open");
+        assertThat(store.audit().entries(new AuditLog.Query(Optional.of(second), Optional.of(AT.plusSeconds(1)),
+                Optional.empty(), 10, List.of(3L)))).extracting(e -> e.event().action()).containsExactly("dispute.open");
+        assertThat(store.audit().entries(new AuditLog.Query(Optional.of(second), Optional.empty(), Optional.empty(), 1,
+                List.of(3L)))).extracting(e -> e.event().action()).containsExactly("record.submit");
+    }
+
+    @Test
+    void aStepOnARecordThatDoesNotExistIsRefused() {
+        assertThatThrownBy(() -> store.openDispute(99, Fixtures.personId(1), "not mine", SUBJECT, AT, LocalDate.of(2026, 3, 17),
+                d -> event("dispute.open", "open"))).isInstanceOf(IllegalStateException.class).hasMessage("record 99 does not exist");
+        assertThatThrownBy(() -> store.requestRepair(0, Fixtures.personId(1), "paid", SUBJECT, AT,
+                r -> event("repair.request", "requested"))).hasMessage("record 0 does not exist");
+        assertThat(store.setState(3, RecordState.ANNULLED)).isFalse();
+        assertThat(trail()).hasSize(1);
     }
 
     @Test
@@ -95,7 +132,7 @@ class AuditedWritesTest {
                 r -> event("repair.decide", "repair " + r.id() + " " + r.status()), r -> notice("repair " + r.id() + " approved"));
         assertThat(trail().getLast().event().outcome()).isEqualTo("repair " + requested.id() + " APPROVED");
 
-        assertThat(trail()).hasSize(6);
+        assertThat(trail()).hasSize(5);
         assertThat(store.audit().verify()).isInstanceOf(AuditLog.Intact.class);
         assertThat(store.notices(Fixtures.personId(1))).extracting(Notice::what)
                 .containsExactly("dispute " + opened.id() + " upheld", "repair " + requested.id() + " approved");
@@ -136,7 +173,7 @@ class AuditedWritesTest {
                 .isInstanceOf(StoreException.class);
         assertThat(store.active()).isEmpty();
 
-        assertThat(trail()).hasSize(2);
+        assertThat(trail()).hasSize(1);
     }
 
     @Test

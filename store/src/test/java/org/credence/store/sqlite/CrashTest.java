@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.credence.record.StoredRecord;
 import org.credence.store.AuditLog;
+import org.credence.store.RecordStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,9 +95,10 @@ class CrashTest {
             assertThat(store.count()).isEqualTo(CrashImporter.FIRST);
             List<AuditLog.AuditEntry> entries = store.audit().entries(new AuditLog.Query(
                     Optional.empty(), Optional.empty(), Optional.empty(), Integer.MAX_VALUE));
-            assertThat(entries).hasSize(CrashImporter.FIRST)
-                    .allSatisfy(e -> assertThat(e.event().outcome()).isEqualTo("stored " + e.seq()));
+            assertThat(entries).singleElement().satisfies(e -> assertThat(e.event().outcome())
+                    .startsWith("stored 1 to " + CrashImporter.FIRST + "; block sha-256 "));
             assertThat(store.audit().verify()).isInstanceOf(AuditLog.Intact.class);
+            assertThat(store.verifyRecords()).isEqualTo(new RecordStore.RecordsIntact(CrashImporter.FIRST, 1));
         }
     }
 
