@@ -56,7 +56,7 @@ public final class Audit {
 
     /**
      * Who is writing records, for a store that writes their entries in the records' own transaction:
-     * one entry per record, under one instant.
+     * one entry per block of records, under one instant.
      */
     public RecordStore.AuditedBy writtenBy(ApiKey client, String action, String purpose) {
         return new RecordStore.AuditedBy(clock.instant(), client.name(), client.role().code(), action, purpose);

@@ -44,7 +44,7 @@ final class ImportCommand extends CliCommand {
 
     /**
      * Imports {@code file} into an open node; shared with the demo. The file is stored as it is read, in
-     * one transaction with an audit entry per record, so memory grows with the subjects it touches, not
+     * one transaction with an audit entry per block of records, so memory grows with the subjects it touches, not
      * with its length.
      */
     static int run(Node node, Path file, PrintWriter out, PrintWriter err) throws IOException {

@@ -462,6 +462,28 @@ public final class Rulebook {
         return memberships;
     }
 
+    /**
+     * The codes of the black lists the subject is on at {@code date}, in catalog order, without the
+     * since, until and disputes that {@link #memberships} works out: what a write compares before and
+     * after it to know whom to tell, for every subject it touches. Allocates nothing when there are none.
+     */
+    public List<String> blackLists(SubjectHistory h, LocalDate date) {
+        int[] d = h.data();
+        int b = h.base();
+        int day = (int) date.toEpochDay();
+        int pts = points(d, b, day);
+        List<String> codes = List.of();
+        for (int l = 0; l < lists.length; l++) {
+            if (lists[l].kind() == CreditList.Kind.BLACK && onList(d, b, l, day, pts)) {
+                if (codes.isEmpty()) {
+                    codes = new ArrayList<>(2);
+                }
+                codes.add(lists[l].code());
+            }
+        }
+        return codes;
+    }
+
     /** The subject's whole standing on {@code date}: the file, with every explanation. */
     public Standing standing(SubjectHistory h, LocalDate date) {
         int[] d = h.data();

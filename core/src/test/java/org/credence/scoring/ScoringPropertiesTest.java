@@ -222,6 +222,8 @@ class ScoringPropertiesTest {
         assertThat(standing.lists()).extracting(Standing.Membership::list)
                 .containsExactlyElementsOf(Model.lists(rb.catalog(), s.facts(), s.day()));
         assertThat(standing.grade()).isEqualTo(Model.grade(rb.catalog().scale(), standing.points()));
+        assertThat(rb.blackLists(h, s.day())).containsExactlyElementsOf(Model.lists(rb.catalog(), s.facts(), s.day()).stream()
+                .filter(list -> list.kind() == CreditList.Kind.BLACK).map(CreditList::code).toList());
     }
 
     @Property

@@ -137,14 +137,14 @@ public final class CreditState {
         void touch(String subjectId) {
             blackBefore.computeIfAbsent(subjectId, id -> {
                 SubjectHistory history = snapshot.index().history(id);
-                return history == SubjectHistory.EMPTY ? unrecorded() : blackLists(history, today);
+                return history == SubjectHistory.EMPTY ? unrecorded() : snapshot.rulebook().blackLists(history, today);
             });
         }
 
         /** The black lists of a subject with no records, the same for every new subject of an import. */
         private List<String> unrecorded() {
             if (unrecorded == null) {
-                unrecorded = blackLists(SubjectHistory.EMPTY, today);
+                unrecorded = snapshot.rulebook().blackLists(SubjectHistory.EMPTY, today);
             }
             return unrecorded;
         }
@@ -158,18 +158,11 @@ public final class CreditState {
         }
     }
 
-    private List<String> blackLists(SubjectHistory history, LocalDate today) {
-        List<String> codes = snapshot.rulebook().memberships(history, today).stream()
-                .filter(m -> m.list().kind() == CreditList.Kind.BLACK).map(m -> m.list().code()).toList();
-        // Most subjects are on none; one shared empty list keeps a large import's map small.
-        return codes.isEmpty() ? List.of() : codes;
-    }
-
     private void noticeNewListings(String subjectId, List<String> before, LocalDate today, Instant now,
                                    List<RightsStore.Addressed> notices) {
         SubjectHistory history = snapshot.index().history(subjectId);
         // Most subjects touched enter no black list: the lists alone say so, without the whole standing.
-        if (before.containsAll(blackLists(history, today))) {
+        if (before.containsAll(snapshot.rulebook().blackLists(history, today))) {
             return;
         }
         Standing standing = snapshot.rulebook().standing(history, today);

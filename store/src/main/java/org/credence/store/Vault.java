@@ -28,7 +28,7 @@ public final class Vault {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     /** Bytes a sealed value takes beyond its plaintext: its nonce and tag. */
-    public static final int SEAL_OVERHEAD = NONCE_BYTES + TAG_BITS / 8;
+    private static final int SEAL_OVERHEAD = NONCE_BYTES + TAG_BITS / 8;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] NO_CONTEXT = {};
 
@@ -78,8 +78,9 @@ public final class Vault {
     /**
      * The keyed hash of a subject id, in hex: equal ids give equal hashes under the same key. It is
      * HMAC-SHA-256 cut to its first {@value #HASH_BYTES} bytes: 128 bits keep accidental collisions out
-     * of reach for any population (odds under 10^-20 among 1.4 billion ids), and the half-size key is what
-     * every record's subject index holds: at 256 bits that index cost about a quarter of the bulk append rate.
+     * of reach for any population (odds under 10^-20 among 1.4 billion ids), and every key of the audit
+     * trail's index by subject is half the size: when records were rows with an index by subject, the
+     * 256-bit key cost that index about a quarter of the bulk append rate.
      */
     public String subjectHash(String subjectId) {
         Mac mac = macs.get();

@@ -4,8 +4,6 @@
 CREATE TABLE record_blocks (
     first_id    INTEGER PRIMARY KEY,
     last_id     INTEGER NOT NULL,
-    -- When the block was stored, in the fixed-width form of the other tables; also in the body.
-    recorded_at TEXT    NOT NULL,
     audit_seq   INTEGER NOT NULL,
     body        BLOB    NOT NULL,
     CHECK (first_id <= last_id)

@@ -31,8 +31,8 @@ final class Database implements AutoCloseable {
     /** Negative means KiB: 64 MiB keeps the hot parts of the indexes in memory as the table grows. */
     private static final int CACHE_KIB = -64 * 1024;
     /**
-     * The page cache while a large batch is written (see {@link #withLargeCache}): a row may land on any
-     * page of the records' unique index by source reference (a source's references need not come in
+     * The page cache while a large batch is written (see {@link #withLargeCache}): a key may land on any
+     * page of the records' idempotency keys ({@code record_refs}; a source's references need not come in
      * order), and with the usual cache most of its pages have been evicted since they were last touched.
      * Measured with the SQLite shell when the trail still had an index by subject hash: 2 million audit
      * rows into a table of 2 million took 28 s with 64 MiB and 20 s with 512 MiB.

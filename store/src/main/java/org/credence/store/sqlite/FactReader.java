@@ -20,16 +20,10 @@ import org.credence.store.Vault;
  *
  * <p>A fact needs a block's clear part and its sealed ids, and, where an organization was named, its
  * names (the public register searches them); the details are never opened. Opening the ids is one
- * AES-GCM pass over a block's few kilobytes, which is most of the Java time, and why it is the part
- * spread over the cores.
+ * AES-GCM pass over some 20 kB for a full block, which is most of the Java time, and why it is the
+ * part spread over the cores.
  */
 final class FactReader {
-
-    /**
-     * Blocks per trip to the database, some 16,000 records: enough to amortise the query and the fork,
-     * few enough that the lock is free for writers between pages and the pages in flight stay small.
-     */
-    static final int PAGE_BLOCKS = 16;
 
     private final Database db;
     private final Vault vault;
@@ -58,7 +52,7 @@ final class FactReader {
 
     private Page read(long after, long upTo) {
         return db.read(d -> {
-            List<RecordBlock> blocks = RecordBlocks.page(d, after, upTo, PAGE_BLOCKS);
+            List<RecordBlock> blocks = RecordBlocks.page(d, after, upTo, RecordBlocks.PAGE_BLOCKS);
             Map<Long, RecordState> states = blocks.isEmpty() ? Map.of()
                     : RecordBlocks.states(d, blocks.getFirst().firstId(), blocks.getLast().lastId());
             return new Page(blocks, states);
@@ -86,7 +80,7 @@ final class FactReader {
         }
     }
 
-    /** Up to {@link #PAGE_BLOCKS} blocks, with the states of their records and, once opened, their ids and names. */
+    /** Up to {@link RecordBlocks#PAGE_BLOCKS} blocks, with the states of their records and, once opened, their ids and names. */
     private static final class Page {
         final List<RecordBlock> blocks;
         final Map<Long, RecordState> states;

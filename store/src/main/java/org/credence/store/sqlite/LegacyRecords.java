@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,15 +29,13 @@ import org.credence.subject.SubjectKind;
  * <p>Each block gets an audit entry, as a write's block does, so that the trail proves converted
  * records unchanged from now on too; the records' own entries from before stay as they were. A block
  * holds records stored at one instant with consecutive ids, so each single submission of before
- * becomes a block of its own.
+ * becomes a block of its own; ids with a gap, which only damage can leave, are refused, naming it.
  */
 final class LegacyRecords {
 
     private static final String EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'records'";
     private static final String PAGE = "SELECT id, source, source_ref, subject_id_sealed, subject_kind, subject_name_sealed,"
             + " type, occurred_at, details_sealed, recorded_at FROM records WHERE id > ? ORDER BY id LIMIT ?";
-    private static final String INSERT_BLOCK =
-            "INSERT INTO record_blocks (first_id, last_id, recorded_at, audit_seq, body) VALUES (?, ?, ?, ?, ?)";
     private static final HexFormat HEX = HexFormat.of();
 
     private LegacyRecords() {
@@ -44,18 +43,23 @@ final class LegacyRecords {
 
     /** Converts the old table's records when there is one; {@code clock} times the entries. */
     static void convert(Database db, Vault vault, Clock clock) {
-        if (!db.read(d -> {
-            try (ResultSet row = d.prepare(EXISTS).executeQuery()) {
-                return row.next();
-            }
-        })) {
+        if (!db.read(LegacyRecords::exists)) {
             return;
         }
         db.transaction((d, transaction) -> {
-            new Conversion(d, vault, clock.instant()).run();
-            d.execute("DROP TABLE records");
+            // Asked again under the write lock: another process opening the directory may have converted it.
+            if (exists(d)) {
+                new Conversion(d, vault, clock.instant()).run();
+                d.execute("DROP TABLE records");
+            }
             return null;
         });
+    }
+
+    private static boolean exists(Database d) throws SQLException {
+        try (ResultSet row = d.prepare(EXISTS).executeQuery()) {
+            return row.next();
+        }
     }
 
     /** The records of one conversion, gathered into a block while they share an instant and follow on. */
@@ -67,6 +71,7 @@ final class LegacyRecords {
         private final MessageDigest sha = SqliteAuditLog.sha256();
         private final List<RecordSubmission> block = new ArrayList<>();
         private long blockFirst;
+        private long lastConverted;
         private String blockRecordedAt;
 
         Conversion(Database d, Vault vault, Instant at) throws SQLException {
@@ -99,8 +104,14 @@ final class LegacyRecords {
         }
 
         private void add(long id, String recordedAt, RecordSubmission record) throws SQLException {
-            boolean follows = !block.isEmpty() && id == blockFirst + block.size() && recordedAt.equals(blockRecordedAt)
-                    && block.size() < RecordBlock.MAX_RECORDS;
+            long expected = block.isEmpty() ? lastConverted + 1 : blockFirst + block.size();
+            if (id != expected) {
+                // Ids were handed out without gaps, and records never deleted: a gap is damage, and a
+                // block must not paper over it.
+                throw new StoreException("the records of before schema version 7 jump from " + (expected - 1) + " to " + id
+                        + "; records were removed from credence.db outside Credence, and it is not converted");
+            }
+            boolean follows = !block.isEmpty() && recordedAt.equals(blockRecordedAt) && block.size() < RecordBlock.MAX_RECORDS;
             if (!follows) {
                 flush();
                 blockFirst = id;
@@ -119,13 +130,8 @@ final class LegacyRecords {
                     + RecordInserts.BLOCK_DIGEST + HEX.formatHex(sha.digest(body));
             long seq = chain.append(new AuditEvent(at, "credence", "system", "record.convert", Optional.empty(),
                     "records kept in blocks (schema version 7)", outcome)).seq();
-            PreparedStatement insert = d.prepare(INSERT_BLOCK);
-            insert.setLong(1, blockFirst);
-            insert.setLong(2, last);
-            insert.setString(3, blockRecordedAt);
-            insert.setLong(4, seq);
-            insert.setBytes(5, body);
-            insert.executeUpdate();
+            RecordBlocks.insert(d, blockFirst, last, seq, body);
+            lastConverted = last;
             block.clear();
         }
 
@@ -133,9 +139,13 @@ final class LegacyRecords {
             long id = row.getLong(1);
             SubjectKind kind = SubjectKind.fromCode(row.getString(5)).orElseThrow(() -> new StoreException(
                     "record " + id + " has a subject kind the schema does not allow"));
-            return new RecordSubmission(row.getString(2), row.getString(3),
-                    new SubjectRef(vault.open(row.getBytes(4)), kind, open(row.getBytes(6))),
-                    row.getString(7), LocalDate.parse(row.getString(8)), open(row.getBytes(9)));
+            try {
+                return new RecordSubmission(row.getString(2), row.getString(3),
+                        new SubjectRef(vault.open(row.getBytes(4)), kind, open(row.getBytes(6))),
+                        row.getString(7), LocalDate.parse(row.getString(8)), open(row.getBytes(9)));
+            } catch (IllegalStateException | IllegalArgumentException | DateTimeException e) {
+                throw new StoreException("record " + id + " of before schema version 7 cannot be read: " + e.getMessage(), e);
+            }
         }
 
         private Optional<String> open(byte[] sealed) {

@@ -37,8 +37,9 @@ import org.credence.subject.SubjectKind;
  * changes once written, and the audit entry of the write that stored it carries the SHA-256 of its
  * body: the trail now proves the records unchanged, not only the entries.
  *
- * <p>A record is read by opening its whole block, some 50 kB of ciphertext for a full one, 20 to 40 µs;
- * that is paid by a subject's file and a dispute, never by a decision, which the hot index answers.
+ * <p>A record is read by opening its whole block, some 50 kB of ciphertext for a full one (ids some
+ * 20 kB), tens of microseconds; that is paid by a subject's file and a dispute, never by a decision,
+ * which the hot index answers.
  *
  * <h2>The encoding (version 1)</h2>
  * <pre>
@@ -47,8 +48,8 @@ import org.credence.subject.SubjectKind;
  * record   = V(source) T(source_ref) V(type) Z(occurred epoch day) flags:1
  * flags    = 1 organization | 2 named | 4 has details
  * S(x)     = V(length) and the bytes of x sealed with AES-256-GCM (nonce, ciphertext, tag), its
- *            associated data "CRB1" first_id:8 section:1 (ids 0, names 1, details 2), so that a section
- *            opens in no other block or place
+ *            associated data the body up to the first S and then section:1 (ids 0, names 1, details
+ *            2): a section opens in no other block or place, and not once a clear fact is changed
  * ids      = count×T(subject id); names = T(name) for each named record; details = T(canonical JSON)
  *            for each record with details, in record order
  * V        = unsigned LEB128; Z = zigzag, then V; T(text) = V(UTF-8 length) and the bytes;
@@ -79,6 +80,7 @@ final class RecordBlock {
     private final byte[] flags;
     private final byte[] body;
     private final int[] sectionAt = new int[3];
+    private int clearEnd;
     private final int[] sectionLength = new int[3];
 
     private RecordBlock(long firstId, int count, String recordedAt, String[] strings, byte[] body) {
@@ -124,9 +126,10 @@ final class RecordBlock {
         out.varint(strings.size());
         strings.forEach(out::text);
         out.bytes(clear.buffer, 0, clear.size);
-        out.sealed(vault.seal(ids.toArray(), context(firstId, IDS)));
-        out.sealed(vault.seal(names.toArray(), context(firstId, NAMES)));
-        out.sealed(vault.seal(details.toArray(), context(firstId, DETAILS)));
+        byte[] prefix = out.toArray();
+        out.sealed(vault.seal(ids.toArray(), context(prefix, IDS)));
+        out.sealed(vault.seal(names.toArray(), context(prefix, NAMES)));
+        out.sealed(vault.seal(details.toArray(), context(prefix, DETAILS)));
         return out.toArray();
     }
 
@@ -157,7 +160,11 @@ final class RecordBlock {
                 block.types[i] = in.index(strings.length);
                 block.days[i] = Math.toIntExact(unzigzag(in.varint()));
                 block.flags[i] = (byte) in.read();
+                if ((block.flags[i] & ~(ORGANIZATION | NAMED | DETAILED)) != 0) {
+                    throw new IllegalArgumentException("record " + (firstId + i) + " has flags this version does not know");
+                }
             }
+            block.clearEnd = in.at;
             for (int section = IDS; section <= DETAILS; section++) {
                 block.sectionLength[section] = in.count(body.length);
                 block.sectionAt[section] = in.at;
@@ -218,6 +225,11 @@ final class RecordBlock {
         return optional(vault, NAMES, NAMED, organizationsOnly);
     }
 
+    /** The {@code i}th record's subject name, opening the names alone; empty when it gave none. */
+    Optional<String> name(Vault vault, int i) {
+        return (flags[i] & NAMED) == 0 ? Optional.empty() : Optional.of(names(vault, false)[i]);
+    }
+
     /** Whether any organization's record here names it: only then need start-up open the names. */
     boolean namesAnOrganization() {
         for (byte f : flags) {
@@ -256,7 +268,7 @@ final class RecordBlock {
         Instant recorded = Timestamps.parse(recordedAt);
         List<StoredRecord> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            RecordSubmission submission = new RecordSubmission(strings[sources[i]], sourceRef(i),
+            RecordSubmission submission = new RecordSubmission(source(i), sourceRef(i),
                     new SubjectRef(ids[i], kind(i), Optional.ofNullable(names[i])), type(i),
                     LocalDate.ofEpochDay(days[i]), Optional.ofNullable(details[i]));
             long id = firstId + i;
@@ -265,7 +277,13 @@ final class RecordBlock {
         return records;
     }
 
-    private String sourceRef(int i) {
+    /** The {@code i}th record's source. */
+    String source(int i) {
+        return strings[sources[i]];
+    }
+
+    /** The {@code i}th record's reference at its source. */
+    String sourceRef(int i) {
         Reader in = new Reader(body);
         in.at = refAt[i];
         return in.text();
@@ -274,7 +292,8 @@ final class RecordBlock {
     private Reader section(Vault vault, int section) {
         byte[] plain;
         try {
-            plain = vault.open(body, sectionAt[section], sectionLength[section], context(firstId, section));
+            plain = vault.open(body, sectionAt[section], sectionLength[section],
+                    context(Arrays.copyOf(body, clearEnd), section));
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new StoreException("the sealed fields of records " + firstId + " to " + lastId()
                     + " do not open: wrong key file, or altered data", e);
@@ -282,12 +301,9 @@ final class RecordBlock {
         return new Reader(plain);
     }
 
-    private static byte[] context(long firstId, int section) {
-        byte[] context = Arrays.copyOf(MAGIC, MAGIC.length + 9);
-        for (int i = 0; i < 8; i++) {
-            context[MAGIC.length + i] = (byte) (firstId >>> (56 - 8 * i));
-        }
-        context[MAGIC.length + 8] = (byte) section;
+    private static byte[] context(byte[] prefix, int section) {
+        byte[] context = Arrays.copyOf(prefix, prefix.length + 1);
+        context[prefix.length] = (byte) section;
         return context;
     }
 
@@ -408,7 +424,7 @@ final class RecordBlock {
         /** A count or length, at most {@code max}. */
         int count(int max) {
             long value = varint();
-            if (value > max) {
+            if (value < 0 || value > max) {
                 throw new IllegalArgumentException("a count of " + value + " where at most " + max + " fit");
             }
             return (int) value;

@@ -21,17 +21,40 @@ import org.credence.store.Vault;
  */
 final class RecordBlocks {
 
+    /**
+     * Blocks per trip to the database when reading many, up to some 16,000 records: enough to amortise
+     * the query and the fork, few enough that the lock is free for writers between pages and the pages in
+     * flight stay small.
+     */
+    static final int PAGE_BLOCKS = 16;
+
     private static final String CONTAINING = "SELECT first_id, last_id, body FROM record_blocks"
             + " WHERE first_id <= ? ORDER BY first_id DESC LIMIT 1";
+    // A block holds at most MAX_RECORDS ids, so one holding ids after ?1 starts after ?1 - MAX_RECORDS:
+    // the bound makes the scan a range of the key instead of a walk from the first block.
     private static final String PAGE = "SELECT first_id, last_id, body FROM record_blocks"
-            + " WHERE last_id > ? AND first_id <= ? ORDER BY first_id LIMIT ?";
+            + " WHERE first_id > ?1 - " + RecordBlock.MAX_RECORDS + " AND first_id <= ?2 AND last_id > ?1"
+            + " ORDER BY first_id LIMIT ?3";
     private static final String STATES = "SELECT id, state FROM record_states WHERE id >= ? AND id <= ?";
     private static final String SET_STATE = "INSERT INTO record_states (id, state) VALUES (?, ?)"
             + " ON CONFLICT (id) DO UPDATE SET state = excluded.state";
     private static final String RESET_STATE = "DELETE FROM record_states WHERE id = ?";
-    private static final String LAST_ID = "SELECT coalesce(max(last_id), 0) FROM record_blocks";
+    // Blocks are in id order without overlaps, so the last one by key ends at the highest id.
+    private static final String INSERT =
+            "INSERT INTO record_blocks (first_id, last_id, audit_seq, body) VALUES (?, ?, ?, ?)";
+    private static final String LAST_ID = "SELECT last_id FROM record_blocks ORDER BY first_id DESC LIMIT 1";
 
     private RecordBlocks() {
+    }
+
+    /** Stores {@code body}, the block of records {@code firstId} to {@code lastId} that audit entry {@code seq} proves. */
+    static void insert(Database d, long firstId, long lastId, long seq, byte[] body) throws SQLException {
+        PreparedStatement insert = d.prepare(INSERT);
+        insert.setLong(1, firstId);
+        insert.setLong(2, lastId);
+        insert.setLong(3, seq);
+        insert.setBytes(4, body);
+        insert.executeUpdate();
     }
 
     /** The block holding record {@code id}, if one does. */
@@ -109,8 +132,7 @@ final class RecordBlocks {
     /** The highest id stored, 0 when none: ids are handed out in order and blocks cover them without gaps. */
     static long lastId(Database d) throws SQLException {
         try (ResultSet row = d.prepare(LAST_ID).executeQuery()) {
-            row.next();
-            return row.getLong(1);
+            return row.next() ? row.getLong(1) : 0;
         }
     }
 

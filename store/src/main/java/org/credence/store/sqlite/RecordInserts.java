@@ -51,8 +51,6 @@ final class RecordInserts {
     private static final String CLAIM =
             "INSERT INTO record_refs (source, source_ref, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String CLAIMED = "SELECT id FROM record_refs WHERE source = ? AND source_ref = ?";
-    private static final String INSERT_BLOCK =
-            "INSERT INTO record_blocks (first_id, last_id, recorded_at, audit_seq, body) VALUES (?, ?, ?, ?, ?)";
     private static final String SAVEPOINT = "SAVEPOINT claim";
     private static final String ROLLBACK_TO = "ROLLBACK TO claim";
     private static final String RELEASE = "RELEASE claim";
@@ -61,6 +59,8 @@ final class RecordInserts {
     private static final HexFormat HEX = HexFormat.of();
     /** Below this many records a batch is encoded on the calling thread: a fork costs more than it saves. */
     private static final int PARALLEL_FROM = 256;
+    /** Slices whose blocks are encoded ahead of the one being stored. */
+    private static final int AHEAD = 4;
 
     private final Database d;
     private final Vault vault;
@@ -100,18 +100,24 @@ final class RecordInserts {
      * slice whose records turn out otherwise, or whose first id moved, is encoded again here.
      */
     void insert(List<RecordSubmission> records, Outcomes outcomes) throws SQLException {
-        List<CompletableFuture<Block>> ahead = new ArrayList<>();
-        if (records.size() >= PARALLEL_FROM) {
-            for (int from = 0; from < records.size(); from += RecordBlock.MAX_RECORDS) {
-                List<RecordSubmission> slice = records.subList(from, Math.min(records.size(), from + RecordBlock.MAX_RECORDS));
-                long first = nextId + from;
-                ahead.add(CompletableFuture.supplyAsync(() -> block(first, slice)));
+        int slices = (records.size() + RecordBlock.MAX_RECORDS - 1) / RecordBlock.MAX_RECORDS;
+        List<CompletableFuture<Block>> ahead = new ArrayList<>(slices);
+        boolean parallel = records.size() >= PARALLEL_FROM;
+        long first = nextId;
+        for (int k = 0; k < slices; k++) {
+            // A few slices ahead at most: one that conflicts early wastes no more.
+            for (int next = ahead.size(); parallel && next < Math.min(slices, k + AHEAD); next++) {
+                List<RecordSubmission> slice = slice(records, next);
+                long assumed = first + (long) next * RecordBlock.MAX_RECORDS;
+                ahead.add(CompletableFuture.supplyAsync(() -> block(assumed, slice)));
             }
+            slice(slice(records, k), k * RecordBlock.MAX_RECORDS, outcomes, parallel ? ahead.get(k) : null);
         }
-        for (int from = 0, k = 0; from < records.size(); from += RecordBlock.MAX_RECORDS, k++) {
-            slice(records.subList(from, Math.min(records.size(), from + RecordBlock.MAX_RECORDS)), from, outcomes,
-                    k < ahead.size() ? ahead.get(k) : null);
-        }
+    }
+
+    private static List<RecordSubmission> slice(List<RecordSubmission> records, int k) {
+        int from = k * RecordBlock.MAX_RECORDS;
+        return records.subList(from, Math.min(records.size(), from + RecordBlock.MAX_RECORDS));
     }
 
     /** A block's body and the hex SHA-256 its audit entry carries. */
@@ -168,13 +174,7 @@ final class RecordInserts {
                 subjectHash(slice), audit.purpose(),
                 outcome(first, stored.size(), duplicates, Optional.ofNullable(block).map(Block::digest)))).seq();
         if (block != null) {
-            PreparedStatement insert = d.prepare(INSERT_BLOCK);
-            insert.setLong(1, first);
-            insert.setLong(2, first + stored.size() - 1);
-            insert.setString(3, recordedText);
-            insert.setLong(4, seq);
-            insert.setBytes(5, block.body());
-            insert.executeUpdate();
+            RecordBlocks.insert(d, first, first + stored.size() - 1, seq, block.body());
         }
         nextId += stored.size();
         long id = first;

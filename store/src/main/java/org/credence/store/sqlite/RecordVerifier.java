@@ -13,21 +13,31 @@ import org.credence.store.StoreException;
 /**
  * Checks the stored records against the audit trail ({@link org.credence.store.RecordStore#verifyRecords}).
  * Blocks are read a page at a time, the database released between pages as the chain's own
- * verification does, so it runs beside a serving node and in the same memory for any size.
+ * verification does, so it runs beside a serving node and in the same memory for any size; what is
+ * written meanwhile (ids and entries past those seen when it started) is left to the next check.
  *
- * <p>The chain proves its entries; an entry proves its block through the digest in its outcome
- * ({@link RecordInserts#outcome}), and the outcome's opening words name the ids the block must hold.
- * Gaps are found by the ids, since they are handed out without any; a block removed from the end by
- * the entry that still names it.
+ * <p>The chain proves its entries; an entry proves its block through the digest at the end of its
+ * outcome ({@link RecordInserts#outcome}), whose opening words name the ids the block must hold. Gaps
+ * are found by the ids, handed out without any; a block removed from the end by the entry that still
+ * names it. The idempotency key of every record must lead to it, and the state of every record annulled
+ * or repaired must rest on the upheld dispute or approved repair that an audited step stored.
  */
 final class RecordVerifier {
 
     private static final int PAGE = 64;
-    private static final String BLOCKS = "SELECT b.first_id, b.last_id, b.recorded_at, b.audit_seq, b.body, a.outcome"
+    private static final String HEAD = "SELECT coalesce(max(seq), 0) FROM audit";
+    private static final String BLOCKS = "SELECT b.first_id, b.last_id, b.audit_seq, b.body, a.outcome"
             + " FROM record_blocks b LEFT JOIN audit a ON a.seq = b.audit_seq WHERE b.first_id > ? ORDER BY b.first_id LIMIT ?";
-    private static final String ORPHANED = "SELECT seq FROM audit WHERE outcome LIKE '%" + RecordInserts.BLOCK_DIGEST + "%'"
-            + " AND seq NOT IN (SELECT audit_seq FROM record_blocks) ORDER BY seq LIMIT 1";
-    private static final String KEYS = "SELECT count(*) FROM record_refs";
+    private static final String KEY = "SELECT id FROM record_refs WHERE source = ? AND source_ref = ?";
+    /** Only outcomes the store wrote for a block have this shape; a free-text field cannot start one. */
+    private static final String ORPHANED = "SELECT seq FROM audit WHERE seq <= ?"
+            + " AND (outcome GLOB 'stored *; " + RecordInserts.BLOCK_DIGEST + "*' OR outcome GLOB 'converted *; "
+            + RecordInserts.BLOCK_DIGEST + "*') AND seq NOT IN (SELECT audit_seq FROM record_blocks) ORDER BY seq LIMIT 1";
+    private static final String KEYS = "SELECT count(*) FROM record_refs WHERE id <= ?";
+    private static final String UNFOUNDED_STATES = "SELECT s.id, s.state FROM record_states s WHERE s.id <= ? AND NOT ("
+            + "(s.state = 'annulled' AND EXISTS (SELECT 1 FROM disputes WHERE record_id = s.id AND status = 'upheld'))"
+            + " OR (s.state = 'repaired' AND EXISTS (SELECT 1 FROM repairs WHERE record_id = s.id AND status = 'approved')))"
+            + " ORDER BY s.id LIMIT 1";
     private static final HexFormat HEX = HexFormat.of();
 
     private final Database db;
@@ -37,17 +47,29 @@ final class RecordVerifier {
     }
 
     RecordsVerification verify() {
+        long head = db.read(d -> {
+            try (ResultSet row = d.prepare(HEAD).executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
         MessageDigest sha = SqliteAuditLog.sha256();
+        long lastFirst = 0;
         long lastId = 0;
         long blocks = 0;
         while (true) {
-            long after = lastId;
+            long after = lastFirst;
             Page page = db.read(d -> page(d, after));
             for (int i = 0; i < page.size; i++) {
                 String problem = problem(page, i, lastId, sha);
+                if (problem == null) {
+                    int index = i;
+                    problem = db.read(d -> keyProblem(d, page.blocks[index]));
+                }
                 if (problem != null) {
                     return new RecordsBroken(records(page.first[i], page.last[i]), problem);
                 }
+                lastFirst = page.first[i];
                 lastId = page.last[i];
                 blocks++;
             }
@@ -57,38 +79,23 @@ final class RecordVerifier {
         }
         long records = lastId;
         long blockCount = blocks;
-        return db.read(d -> {
-            try (ResultSet row = d.prepare(ORPHANED).executeQuery()) {
-                if (row.next()) {
-                    return new RecordsBroken("audit entry " + row.getLong(1),
-                            "it carries the digest of a block of records that is no longer stored");
-                }
-            }
-            try (ResultSet row = d.prepare(KEYS).executeQuery()) {
-                row.next();
-                if (row.getLong(1) != records) {
-                    return new RecordsBroken("record keys", row.getLong(1) + " idempotency keys for " + records + " records");
-                }
-            }
-            return new RecordsIntact(records, blockCount);
-        });
+        return db.read(d -> afterwards(d, head, records, blockCount));
     }
 
-    /** What is wrong with block {@code i} of {@code page}, null when nothing. */
+    /** What is wrong with block {@code i} of {@code page}, null when nothing; decodes it into the page. */
     private static String problem(Page page, int i, long lastId, MessageDigest sha) {
         if (page.first[i] != lastId + 1) {
             return page.first[i] <= lastId ? "they overlap the block before"
                     : records(lastId + 1, page.first[i] - 1) + (page.first[i] - 1 == lastId + 1 ? " is" : " are") + " missing";
         }
-        RecordBlock block;
         try {
-            block = RecordBlock.read(page.bodies[i]);
+            page.blocks[i] = RecordBlock.read(page.bodies[i]);
         } catch (StoreException e) {
             return e.getMessage();
         }
-        if (block.firstId() != page.first[i] || block.lastId() != page.last[i] || !block.recordedAt().equals(page.recordedAt[i])) {
-            return "the block's body holds " + records(block.firstId(), block.lastId()) + " stored at "
-                    + block.recordedAt() + ", not what its row says";
+        RecordBlock block = page.blocks[i];
+        if (block.firstId() != page.first[i] || block.lastId() != page.last[i]) {
+            return "the block's body holds " + records(block.firstId(), block.lastId()) + ", not what its row says";
         }
         String outcome = page.outcomes[i];
         if (outcome == null) {
@@ -105,6 +112,54 @@ final class RecordVerifier {
         return null;
     }
 
+    /** The first record of {@code block} whose idempotency key leads elsewhere, as a problem; null when none. */
+    private static String keyProblem(Database d, RecordBlock block) throws SQLException {
+        PreparedStatement key = d.prepare(KEY);
+        for (int i = 0; i < block.count(); i++) {
+            long id = block.firstId() + i;
+            key.setString(1, block.source(i));
+            key.setString(2, block.sourceRef(i));
+            try (ResultSet row = key.executeQuery()) {
+                if (!row.next()) {
+                    return "the idempotency key of record " + id + " is missing";
+                }
+                if (row.getLong(1) != id) {
+                    return "the idempotency key of record " + id + " leads to record " + row.getLong(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The checks of the whole once every block is: entries without blocks, extra keys, unfounded states. */
+    private static RecordsVerification afterwards(Database d, long head, long records, long blocks) throws SQLException {
+        PreparedStatement orphaned = d.prepare(ORPHANED);
+        orphaned.setLong(1, head);
+        try (ResultSet row = orphaned.executeQuery()) {
+            if (row.next()) {
+                return new RecordsBroken("audit entry " + row.getLong(1),
+                        "it carries the digest of a block of records that is no longer stored");
+            }
+        }
+        PreparedStatement keys = d.prepare(KEYS);
+        keys.setLong(1, records);
+        try (ResultSet row = keys.executeQuery()) {
+            row.next();
+            if (row.getLong(1) != records) {
+                return new RecordsBroken("record keys", row.getLong(1) + " idempotency keys for " + records + " records");
+            }
+        }
+        PreparedStatement states = d.prepare(UNFOUNDED_STATES);
+        states.setLong(1, records);
+        try (ResultSet row = states.executeQuery()) {
+            if (row.next()) {
+                return new RecordsBroken("record " + row.getLong(1), "it is " + row.getString(2) + " with no "
+                        + (row.getString(2).equals("annulled") ? "upheld dispute" : "approved repair") + " behind it");
+            }
+        }
+        return new RecordsIntact(records, blocks);
+    }
+
     private static String records(long first, long last) {
         return (first == last ? "record " : "records ") + range(first, last);
     }
@@ -113,9 +168,9 @@ final class RecordVerifier {
         return first == last ? Long.toString(first) : first + " to " + last;
     }
 
-    private static Page page(Database d, long after) throws SQLException {
+    private static Page page(Database d, long afterFirst) throws SQLException {
         PreparedStatement query = d.prepare(BLOCKS);
-        query.setLong(1, after);
+        query.setLong(1, afterFirst);
         query.setInt(2, PAGE);
         Page page = new Page();
         try (ResultSet row = query.executeQuery()) {
@@ -123,23 +178,25 @@ final class RecordVerifier {
                 int i = page.size++;
                 page.first[i] = row.getLong(1);
                 page.last[i] = row.getLong(2);
-                page.recordedAt[i] = row.getString(3);
-                page.seqs[i] = row.getLong(4);
-                page.bodies[i] = row.getBytes(5);
-                page.outcomes[i] = row.getString(6);
+                page.seqs[i] = row.getLong(3);
+                page.bodies[i] = row.getBytes(4);
+                page.outcomes[i] = row.getString(5);
             }
         }
         return page;
     }
 
-    /** Up to {@link #PAGE} blocks with the outcome of the entry each names. */
+    /**
+     * Up to {@link #PAGE} blocks by first id, each with the outcome of the entry it names. Paged by the
+     * first id, not the last, so that a row starting inside the block before is seen, as an overlap.
+     */
     private static final class Page {
         final long[] first = new long[PAGE];
         final long[] last = new long[PAGE];
-        final String[] recordedAt = new String[PAGE];
         final long[] seqs = new long[PAGE];
         final byte[][] bodies = new byte[PAGE][];
         final String[] outcomes = new String[PAGE];
+        final RecordBlock[] blocks = new RecordBlock[PAGE];
         int size;
     }
 }

@@ -47,9 +47,9 @@ import org.credence.store.StoreException;
  * the head read there is the true one even when another process (a CLI command on the same data
  * directory) has appended meanwhile, and a batch that failed leaves nothing to reconcile: it was
  * rolled back, and the next batch reads the head afresh. A failed batch fails every one of its
- * futures; no entry is dropped silently. The one other writer of the chain is a record import, which
- * chains its records' entries in the records' own transaction ({@link AuditChain}, under the same
- * connection lock), so that the two are durable together.
+ * futures; no entry is dropped silently. The other writers of the chain are the writes that must be
+ * durable with their entries, records and the rights' steps among them: each chains its entries in its
+ * own transaction ({@link AuditChain}, under the same connection lock).
  *
  * <p><b>Completion off the writer.</b> A batch's futures are completed on a virtual thread, so a
  * caller's dependent stage never runs on the writer: a slow callback cannot stall the log, and one

@@ -1,6 +1,5 @@
 package org.credence.store.sqlite;
 
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,14 +15,6 @@ import org.credence.store.Vault;
 
 /** The records, kept in {@link RecordBlock}s. */
 final class SqliteRecords implements RecordStore {
-
-    /**
-     * Blocks handed to {@link #forEach} per trip to the database: enough to amortise the query, few
-     * enough that the lock is free for writers between pages and memory stays flat.
-     */
-    static final int PAGE_BLOCKS = 16;
-
-    private static final String COUNT = "SELECT coalesce(sum(last_id - first_id + 1), 0) FROM record_blocks";
 
     private final Database db;
     private final Vault vault;
@@ -54,7 +45,7 @@ final class SqliteRecords implements RecordStore {
             long from = after;
             List<StoredRecord> page = db.read(d -> {
                 List<StoredRecord> records = new ArrayList<>();
-                for (RecordBlock block : RecordBlocks.page(d, from, Long.MAX_VALUE, PAGE_BLOCKS)) {
+                for (RecordBlock block : RecordBlocks.page(d, from, Long.MAX_VALUE, RecordBlocks.PAGE_BLOCKS)) {
                     records.addAll(block.records(vault, RecordBlocks.states(d, block.firstId(), block.lastId())));
                 }
                 return records;
@@ -74,13 +65,14 @@ final class SqliteRecords implements RecordStore {
 
     @Override
     public Optional<String> latestName(long[] recordIds) {
-        long[] newestFirst = recordIds.clone();
-        Arrays.sort(newestFirst);
+        long[] ascending = recordIds.clone();
+        Arrays.sort(ascending);
         return db.read(d -> {
-            // A subject has a handful of records, newest first; the cursor opens each block once.
-            RecordBlocks.Cursor records = new RecordBlocks.Cursor(vault);
-            for (int i = newestFirst.length - 1; i >= 0; i--) {
-                Optional<String> name = records.record(d, newestFirst[i]).flatMap(r -> r.submission().subject().name());
+            // A subject has a handful of records, tried newest first; only a block's names are opened.
+            for (int i = ascending.length - 1; i >= 0; i--) {
+                long id = ascending[i];
+                Optional<String> name = RecordBlocks.containing(d, id)
+                        .flatMap(block -> block.name(vault, (int) (id - block.firstId())));
                 if (name.isPresent()) {
                     return name;
                 }
@@ -104,13 +96,9 @@ final class SqliteRecords implements RecordStore {
         return db.read(d -> RecordBlocks.setState(d, id, state));
     }
 
+    /** Ids are handed out from 1 without gaps, so the highest is the count. */
     @Override
     public long count() {
-        return db.read(d -> {
-            try (ResultSet row = d.prepare(COUNT).executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
+        return db.read(RecordBlocks::lastId);
     }
 }

@@ -50,11 +50,11 @@ class FactPropertiesTest {
 
     @Test
     void factsSpanningManyPagesComeInIdOrder() {
-        int total = FactReader.PAGE_BLOCKS * RecordBlock.MAX_RECORDS * 2 + 3;
+        int total = RecordBlocks.PAGE_BLOCKS * RecordBlock.MAX_RECORDS * 2 + 3;
         List<RecordSubmission> records = LongStream.range(0, total).mapToObj(n -> Fixtures.numbered("bulk", n)).toList();
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             store.append(records, Fixtures.T0, Fixtures.WRITER);
-            store.setState(FactReader.PAGE_BLOCKS * RecordBlock.MAX_RECORDS + 1, RecordState.ANNULLED);
+            store.setState(RecordBlocks.PAGE_BLOCKS * RecordBlock.MAX_RECORDS + 1, RecordState.ANNULLED);
             List<Fact> facts = facts(store);
             assertThat(facts).extracting(Fact::recordId)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());

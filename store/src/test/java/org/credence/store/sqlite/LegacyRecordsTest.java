@@ -1,6 +1,7 @@
 package org.credence.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
@@ -22,6 +24,7 @@ import org.credence.store.AuditLog;
 import org.credence.store.KeyFile;
 import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
+import org.credence.store.StoreException;
 import org.credence.store.Vault;
 import org.assertj.core.groups.Tuple;
 import org.flywaydb.core.Flyway;
@@ -42,30 +45,40 @@ class LegacyRecordsTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void rowsOfBeforeBecomeBlocksProvedByTheTrail() throws SQLException {
-        Path file = dataDir.resolve(Database.FILE_NAME);
-        String url = "jdbc:sqlite:" + file;
+    /** A data directory as schema version 6 left it, with {@code rows} as its records; its vault. */
+    private Vault version6(List<StoredRecord> rows) throws SQLException {
+        String url = "jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME);
         Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
                 .locations("classpath:db/migration/sqlite").target("6").load().migrate();
         Vault vault = KeyFile.create(KeyFile.defaultLocation(dataDir));
-        // An import of two records at T0, then one submission at T1, annulled after an upheld dispute.
-        List<StoredRecord> before = List.of(
-                new StoredRecord(1, Fixtures.record("J-1", Fixtures.person(1, "Zhao Lei")), Fixtures.T0, RecordState.RECORDED),
-                new StoredRecord(2, Fixtures.record("J-2", Fixtures.organization(7, "Chengdu Rivers Ltd.")), Fixtures.T0,
-                        RecordState.REPAIRED),
-                new StoredRecord(3, new RecordSubmission("court.beijing", "J-3", Fixtures.person(3), "judgment_unperformed",
-                        Fixtures.record("J-3", Fixtures.person(3)).occurredAt(), Optional.empty()), Fixtures.T1,
-                        RecordState.ANNULLED));
         try (Connection c = DriverManager.getConnection(url)) {
             try (PreparedStatement check = c.prepareStatement("INSERT INTO vault_check VALUES (1, ?, ?)")) {
                 check.setString(1, vault.subjectHash(VaultCheck.LABEL));
                 check.setBytes(2, vault.seal(VaultCheck.LABEL));
                 check.execute();
             }
-            for (StoredRecord r : before) {
+            c.setAutoCommit(false);
+            for (StoredRecord r : rows) {
                 insertRow(c, vault, r);
             }
+            c.commit();
+        }
+        return vault;
+    }
+
+    @Test
+    void rowsOfBeforeBecomeBlocksProvedByTheTrail() throws SQLException {
+        String url = "jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME);
+        // An import of two records at T0, then one submission at T1, annulled after an upheld dispute.
+        List<StoredRecord> before = List.of(
+                new StoredRecord(1, Fixtures.record("J-1", Fixtures.person(1, "Zhao Lei")), Fixtures.T0, RecordState.RECORDED),
+                new StoredRecord(2, Fixtures.record("J-2", Fixtures.organization(7, "Chengdu Rivers Ltd.")), Fixtures.T0,
+                        RecordState.RECORDED),
+                new StoredRecord(3, new RecordSubmission("court.beijing", "J-3", Fixtures.person(3), "judgment_unperformed",
+                        Fixtures.record("J-3", Fixtures.person(3)).occurredAt(), Optional.empty()), Fixtures.T1,
+                        RecordState.ANNULLED));
+        Vault vault = version6(before);
+        try (Connection c = DriverManager.getConnection(url)) {
             try (PreparedStatement dispute = c.prepareStatement("INSERT INTO disputes (record_id, subject_hash, subject_sealed,"
                     + " reason_sealed, opened_by, opened_role, opened_at, deadline, status) VALUES (3, ?, ?, ?, 'me', 'subject',"
                     + " ?, '2026-04-01', 'upheld')")) {
@@ -100,6 +113,49 @@ class LegacyRecordsTest {
             assertThat(tables.getInt(1)).as("the old table").isZero();
             assertThat(again.verifyRecords()).isEqualTo(new RecordStore.RecordsIntact(3, 2));
             assertThat(again.record(2)).contains(before.get(1));
+        }
+    }
+
+    @Test
+    void aLargeImportOfBeforeIsCutIntoFullBlocksAfterTheEntriesAlreadyThere() throws SQLException {
+        List<StoredRecord> before = LongStream.rangeClosed(1, 1_500)
+                .mapToObj(id -> new StoredRecord(id, Fixtures.numbered("bulk", id), Fixtures.T0, RecordState.RECORDED))
+                .toList();
+        version6(before);
+        String at = Timestamps.format(Fixtures.T0);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+             PreparedStatement entry = c.prepareStatement("INSERT INTO audit VALUES (1, ?, 'importer', 'operator',"
+                     + " 'record.submit', NULL, 'import', 'stored 1 to 1500', ?, ?)")) {
+            entry.setString(1, at);
+            entry.setString(2, SqliteAuditLog.GENESIS);
+            entry.setString(3, SqliteAuditLog.hash(SqliteAuditLog.sha256(), 1, at, "importer", "operator", "record.submit",
+                    null, "import", "stored 1 to 1500", SqliteAuditLog.GENESIS));
+            entry.execute();
+        }
+
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            assertThat(store.count()).isEqualTo(1_500);
+            assertThat(store.record(1_025)).contains(before.get(1_024));
+            assertThat(store.audit().entries(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(), 10)))
+                    .extracting(e -> e.event().outcome().replaceAll("sha-256 [0-9a-f]{64}$", "sha-256"))
+                    .containsExactly("stored 1 to 1500", "converted 1 to 1024; block sha-256",
+                            "converted 1025 to 1500; block sha-256");
+            assertThat(store.audit().verify()).isInstanceOf(AuditLog.Intact.class);
+            assertThat(store.verifyRecords()).isEqualTo(new RecordStore.RecordsIntact(1_500, 2));
+        }
+    }
+
+    @Test
+    void aGapInTheIdsOfBeforeIsRefusedAndNothingChanges() throws SQLException {
+        version6(List.of(new StoredRecord(1, Fixtures.numbered("bulk", 1), Fixtures.T0, RecordState.RECORDED),
+                new StoredRecord(3, Fixtures.numbered("bulk", 3), Fixtures.T0, RecordState.RECORDED)));
+
+        assertThatThrownBy(() -> SqliteStore.open(dataDir)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("jump from 1 to 3").hasMessageContaining("it is not converted");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+             ResultSet rows = c.createStatement().executeQuery("SELECT count(*) FROM records")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(2);
         }
     }
 

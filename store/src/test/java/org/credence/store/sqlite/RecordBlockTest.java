@@ -3,6 +3,7 @@ package org.credence.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -102,6 +103,26 @@ class RecordBlockTest {
         byte[] flipped = body.clone();
         flipped[body.length - 20] ^= 1;
         assertThatThrownBy(() -> RecordBlock.read(flipped).details(VAULT)).hasMessageContaining("do not open");
+        byte[] negative = Arrays.copyOf(body, 22);
+        // A count of -1 as ten bytes of varint, after the magic and the first id.
+        System.arraycopy(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, 1}, 0, negative, 12, 10);
+        assertThatThrownBy(() -> RecordBlock.read(negative)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("a count of -1");
+    }
+
+    @Test
+    void aChangedClearFactKeepsTheSealedFieldsShut() {
+        byte[] body = RecordBlock.encode(1, AT, MIXED, VAULT);
+        // The reference of the third record, J-2, becomes J-3: the block still decodes.
+        byte[] changed = body.clone();
+        int at = new String(body, StandardCharsets.ISO_8859_1).indexOf("J-2");
+        changed[at + 2] = '3';
+
+        RecordBlock block = RecordBlock.read(changed);
+
+        assertThat(block.sourceRef(2)).isEqualTo("J-3");
+        assertThatThrownBy(() -> block.subjectIds(VAULT)).isInstanceOf(StoreException.class).hasMessageContaining("do not open");
+        assertThatThrownBy(() -> block.name(VAULT, 0)).isInstanceOf(StoreException.class);
     }
 
     @Test

@@ -8,12 +8,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.credence.record.RecordSubmission;
 import org.credence.store.AuditLog;
 import org.credence.store.RecordStore.RecordsBroken;
 import org.credence.store.RecordStore.RecordsIntact;
+import org.credence.store.RightsStore.Actor;
+import org.credence.store.RightsStore.Dispute;
+import org.credence.store.RightsStore.Notice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,16 +86,60 @@ class RecordVerifierTest {
     }
 
     @Test
-    void aRecordSlippedInOrAKeyRemovedIsFound() throws SQLException {
-        tamper("INSERT INTO record_blocks (first_id, last_id, recorded_at, audit_seq, body) VALUES (31, 31, ?, 3, ?)",
-                Timestamps.format(Fixtures.T0), RecordBlock.encode(31, Timestamps.format(Fixtures.T0),
-                        List.of(Fixtures.numbered("y", 1)), store.vault()));
+    void aRecordOrAKeySlippedInOrAKeyRemovedIsFound() throws SQLException {
+        tamper("INSERT INTO record_blocks (first_id, last_id, audit_seq, body) VALUES (31, 31, 3, ?)",
+                RecordBlock.encode(31, Timestamps.format(Fixtures.T0), List.of(Fixtures.numbered("y", 1)), store.vault()));
         assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record 31",
                 "the audit entry 3 that should have stored them names other records"));
 
         tamper("DELETE FROM record_blocks WHERE first_id = 31");
-        tamper("DELETE FROM record_refs WHERE source = 'b'");
-        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record keys", "20 idempotency keys for 30 records"));
+        tamper("INSERT INTO record_refs (source, source_ref, id) VALUES ('z', 'z', 5)");
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record keys", "31 idempotency keys for 30 records"));
+
+        tamper("DELETE FROM record_refs WHERE source IN ('b', 'z')");
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("records 11 to 20",
+                "the idempotency key of record 11 is missing"));
+    }
+
+    @Test
+    void aRowSlippedInsideABlockIsFoundOnAnyPage() throws SQLException {
+        // 60 blocks more, so that the block it hides in, the 64th, ends the verifier's first page.
+        for (int n = 0; n < 60; n++) {
+            store.append(List.of(Fixtures.numbered("single", n)), Fixtures.T0, Fixtures.WRITER);
+        }
+        store.append(LongStream.range(0, 10).mapToObj(n -> Fixtures.numbered("last", n)).toList(), Fixtures.T0, Fixtures.WRITER);
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsIntact(100, 64));
+        tamper("INSERT INTO record_blocks (first_id, last_id, audit_seq, body) VALUES (95, 95, 1, ?)",
+                RecordBlock.encode(95, Timestamps.format(Fixtures.T0), List.of(Fixtures.numbered("forged", 1)), store.vault()));
+
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record 95", "they overlap the block before"));
+    }
+
+    @Test
+    void everyKeyMustLeadToItsRecordAndEveryStateRestOnAStep() throws SQLException {
+        tamper("UPDATE record_refs SET id = 25 WHERE source = 'b' AND source_ref = 'r3'");
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("records 11 to 20",
+                "the idempotency key of record 14 leads to record 25"));
+
+        tamper("UPDATE record_refs SET id = 14 WHERE source = 'b' AND source_ref = 'r3'");
+        tamper("INSERT INTO record_states (id, state) VALUES (7, 'annulled')");
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record 7", "it is annulled with no upheld dispute behind it"));
+
+        tamper("DELETE FROM record_states");
+        Dispute dispute = store.openDispute(7, Fixtures.numbered("a", 6).subject().id(), "not mine",
+                new Actor("portal", "subject"), Fixtures.T1, LocalDate.of(2026, 4, 1), d -> Fixtures.entry("dispute.open"));
+        store.resolveDispute(dispute.id(), Dispute.Status.UPHELD, "wrong person", new Actor("duty", "operator"), Fixtures.T1,
+                d -> Fixtures.entry("dispute.resolve"), d -> new Notice(0, Fixtures.T1, Notice.Kind.DISPUTE_RESOLVED, "upheld",
+                        "test", "basis", Optional.empty(), "ask"));
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsIntact(30, 3));
+    }
+
+    @Test
+    void freeTextThatLooksLikeADigestIsNotTakenForOne() {
+        store.audit().append(new AuditLog.AuditEvent(Fixtures.T1, "someone", "operator", "key.create", Optional.empty(),
+                "test", "agency key 'stored 5; block sha-256 beef'")).join();
+
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsIntact(30, 3));
     }
 
     /** Runs {@code sql} on a connection of its own, as someone with the file but not the store would. */

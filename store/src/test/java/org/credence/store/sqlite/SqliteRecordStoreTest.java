@@ -252,7 +252,7 @@ class SqliteRecordStoreTest {
 
     @Test
     void forEachVisitsEveryRecordInIdOrderAcrossPages() {
-        int total = SqliteRecords.PAGE_BLOCKS * RecordBlock.MAX_RECORDS * 2 + 17;
+        int total = RecordBlocks.PAGE_BLOCKS * RecordBlock.MAX_RECORDS * 2 + 17;
         store.append(LongStream.range(0, total / 2).mapToObj(n -> Fixtures.numbered("a", n)).toList(), T0, Fixtures.WRITER);
         store.append(LongStream.range(0, total - total / 2).mapToObj(n -> Fixtures.numbered("b", n)).toList(), T1, Fixtures.WRITER);
 
