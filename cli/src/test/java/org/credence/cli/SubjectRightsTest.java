@@ -210,6 +210,11 @@ class SubjectRightsTest {
         assertThat(notices.findValuesAsText("what")).doesNotHaveDuplicates()
                 .anySatisfy(what -> assertThat(what).contains("dishonest_debtors"));
         assertThat(notices.toString()).contains("record 2").contains("record 3");
+
+        // Already on those lists: a further record tells nothing new.
+        assertThat(http.post("/api/v1/records/bulk", agency,
+                record("court-1", "J-4", DEBTOR, "person", "court.judgment_default", "2026-06-01")).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/subjects/" + DEBTOR + "/notices", operator).json().path("notices")).hasSameSizeAs(notices);
     }
 
     @Test

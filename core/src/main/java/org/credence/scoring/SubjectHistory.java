@@ -274,6 +274,42 @@ public final class SubjectHistory {
         return new SubjectHistory(next, 0);
     }
 
+    /**
+     * This history as it stood before record {@code firstId} was stored: without the records numbered
+     * {@code firstId} or more, ids being handed out in order, and with the disputes of the others.
+     */
+    public SubjectHistory before(long firstId) {
+        int n = size();
+        int kept = 0;
+        int disputes = 0;
+        for (int i = 0; i < n; i++) {
+            if (recordId(i) < firstId) {
+                kept++;
+                disputes += (word(data, base, i) & DISPUTED_BIT) != 0 ? 1 : 0;
+            }
+        }
+        if (kept == n) {
+            return this;
+        }
+        if (kept == 0) {
+            return EMPTY;
+        }
+        int[] next = new int[1 + INTS_PER_RECORD * kept + disputes];
+        next[0] = kept;
+        int r = 1;
+        int at = 1 + INTS_PER_RECORD * kept;
+        for (int i = 0; i < n; i++) {
+            if (recordId(i) < firstId) {
+                System.arraycopy(data, base + 1 + INTS_PER_RECORD * i, next, r, INTS_PER_RECORD);
+                r += INTS_PER_RECORD;
+                if ((word(data, base, i) & DISPUTED_BIT) != 0) {
+                    next[at++] = disputedDay(i);
+                }
+            }
+        }
+        return new SubjectHistory(next, 0);
+    }
+
     private int[] copy() {
         int[] copy = new int[length()];
         System.arraycopy(data, base, copy, 0, copy.length);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -180,6 +181,28 @@ class ScoringPropertiesTest {
             assertThat(rb.decide(reordered, policy, s.day())).isEqualTo(rb.decide(inOrder, policy, s.day()));
         }
         assertThat(rb.standing(reordered, s.day())).isEqualTo(rb.standing(inOrder, s.day()));
+    }
+
+    @Property
+    void aHistoryBeforeARecordIsTheHistoryOfTheRecordsStoredBeforeIt(@ForAll("scenarios") Scenario s,
+                                                                      @ForAll @IntRange(min = 0, max = 14) int firstNew) {
+        List<Fact> earlier = s.facts().stream().filter(f -> f.id() < firstNew).toList();
+
+        SubjectHistory before = disputedOdd(s.history(), s.facts()).before(firstNew);
+
+        SubjectHistory expected = disputedOdd(Histories.of(s.rulebook(), earlier), earlier);
+        assertThat(Arrays.copyOfRange(before.data(), before.base(), before.base() + before.length()))
+                .containsExactly(Arrays.copyOfRange(expected.data(), expected.base(), expected.base() + expected.length()));
+    }
+
+    /** {@code h} with a dispute open since its occurrence on each record of {@code facts} with an odd id. */
+    private static SubjectHistory disputedOdd(SubjectHistory h, List<Fact> facts) {
+        for (Fact f : facts) {
+            if (f.id() % 2 == 1) {
+                h = h.withDispute(f.id(), (int) f.occurredAt().toEpochDay());
+            }
+        }
+        return h;
     }
 
     @Property

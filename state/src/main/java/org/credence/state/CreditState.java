@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.credence.catalog.Catalog;
 import org.credence.catalog.CreditList;
 import org.credence.record.RecordState;
@@ -85,7 +88,7 @@ public final class CreditState {
             Listings listings = new Listings(LocalDate.now(clock));
             for (RecordStore.Outcome outcome : appended.outcomes()) {
                 if (outcome instanceof RecordStore.Stored stored) {
-                    listings.touch(stored.record().submission().subject().id());
+                    listings.touch(stored.record().submission().subject().id(), stored.record().id());
                     snapshot.index().apply(stored.record());
                 }
             }
@@ -107,7 +110,7 @@ public final class CreditState {
             try {
                 Listings listings = new Listings(LocalDate.now(clock));
                 records.forEachFact(imported.firstId(), imported.lastId(), fact -> {
-                    listings.touch(fact.subjectId());
+                    listings.touch(fact.subjectId(), fact.recordId());
                     snapshot.index().apply(fact);
                 });
                 listings.notify(now);
@@ -122,50 +125,59 @@ public final class CreditState {
     }
 
     /**
-     * The black lists each subject touched by a submission was on before it, so that those it is on
-     * after can be told. A subject is touched before its first new record is applied.
+     * The subjects a write touched, to tell those that entered a black list. What a subject was on
+     * before the write needs no look-up as it is applied: ids are handed out in order, so its history
+     * without the write's records (those from the write's first id on) is its history before. So the
+     * write is applied as fast as the index takes it, and the before and after of its subjects are
+     * compared afterwards on all cores, the index being read without locks.
      */
     private final class Listings {
         private final LocalDate today;
-        private final Map<String, List<String>> blackBefore = new HashMap<>();
-        private List<String> unrecorded;
+        private final Set<String> seen = new HashSet<>();
+        private final List<String> touched = new ArrayList<>();
+        private long firstId = Long.MAX_VALUE;
 
         Listings(LocalDate today) {
             this.today = today;
         }
 
-        void touch(String subjectId) {
-            blackBefore.computeIfAbsent(subjectId, id -> {
-                SubjectHistory history = snapshot.index().history(id);
-                return history == SubjectHistory.EMPTY ? unrecorded() : snapshot.rulebook().blackLists(history, today);
-            });
-        }
-
-        /** The black lists of a subject with no records, the same for every new subject of an import. */
-        private List<String> unrecorded() {
-            if (unrecorded == null) {
-                unrecorded = snapshot.rulebook().blackLists(SubjectHistory.EMPTY, today);
+        /** Notes that {@code recordId}, about {@code subjectId}, is one of the write's. */
+        void touch(String subjectId, long recordId) {
+            firstId = Math.min(firstId, recordId);
+            if (seen.add(subjectId)) {
+                touched.add(subjectId);
             }
-            return unrecorded;
         }
 
+        /** Stores a notice for each black list a touched subject entered, in the order they were touched. */
         void notify(Instant now) {
-            List<RightsStore.Addressed> notices = new ArrayList<>();
-            blackBefore.forEach((subject, before) -> noticeNewListings(subject, before, today, now, notices));
+            // Into an array by position rather than an ordered flat map: millions of subjects, most with
+            // nothing to tell, and merging their empty streams in order cost more than the look-ups.
+            List<List<RightsStore.Addressed>> each = new ArrayList<>(Collections.nCopies(touched.size(), List.of()));
+            IntStream.range(0, each.size()).parallel()
+                    .forEach(i -> each.set(i, noticesOfNewListings(touched.get(i), firstId, today, now)));
+            List<RightsStore.Addressed> notices = each.stream().flatMap(List::stream).toList();
             if (!notices.isEmpty()) {
                 rights.notifyAll(notices);
             }
         }
     }
 
-    private void noticeNewListings(String subjectId, List<String> before, LocalDate today, Instant now,
-                                   List<RightsStore.Addressed> notices) {
+    /** The notices of the black lists {@code subjectId} entered with the records from {@code firstId} on. */
+    private List<RightsStore.Addressed> noticesOfNewListings(String subjectId, long firstId, LocalDate today, Instant now) {
         SubjectHistory history = snapshot.index().history(subjectId);
-        // Most subjects touched enter no black list: the lists alone say so, without the whole standing.
-        if (before.containsAll(snapshot.rulebook().blackLists(history, today))) {
-            return;
+        List<String> after = snapshot.rulebook().blackLists(history, today);
+        // Most subjects touched are on no black list, and most others were already: the lists alone say
+        // so, without the whole standing.
+        if (after.isEmpty()) {
+            return List.of();
+        }
+        List<String> before = snapshot.rulebook().blackLists(history.before(firstId), today);
+        if (before.containsAll(after)) {
+            return List.of();
         }
         Standing standing = snapshot.rulebook().standing(history, today);
+        List<RightsStore.Addressed> notices = new ArrayList<>(1);
         for (Standing.Membership m : standing.lists()) {
             if (m.list().kind() != CreditList.Kind.BLACK || before.contains(m.list().code())) {
                 continue;
@@ -176,6 +188,7 @@ public final class CreditState {
                     "Because of " + reasons(standing, m.list()) + ".",
                     m.list().legalBasis(), m.until(), Notices.HOW_TO_CONTEST)));
         }
+        return notices;
     }
 
     /** The records that put the subject on {@code list}, as words. */

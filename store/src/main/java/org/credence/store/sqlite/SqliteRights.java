@@ -27,6 +27,10 @@ final class SqliteRights implements RightsStore {
     private final Database db;
     private final Vault vault;
 
+    private static final String LAST_NOTICE = "SELECT coalesce(max(id), 0) FROM notices";
+    private static final String INSERT_NOTICE = "INSERT INTO notices (id, subject_hash, at, kind, what, why, legal_basis,"
+            + " until, how_to_contest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     SqliteRights(Database db, Vault vault) {
         this.db = db;
         this.vault = vault;
@@ -80,7 +84,7 @@ final class SqliteRights implements RightsStore {
                 setRecordState(d, recordId, RecordState.ANNULLED);
             }
             Dispute resolved = dispute(d, id).orElseThrow();
-            insertNotice(d, resolved.subjectId(), notice.apply(resolved));
+            insertNotices(d, List.of(new Addressed(resolved.subjectId(), notice.apply(resolved))));
             return audited(d, resolved, audit);
         });
     }
@@ -133,36 +137,47 @@ final class SqliteRights implements RightsStore {
                 setRecordState(d, recordId, RecordState.REPAIRED);
             }
             Repair decided = repair(d, id).orElseThrow();
-            insertNotice(d, decided.subjectId(), notice.apply(decided));
+            insertNotices(d, List.of(new Addressed(decided.subjectId(), notice.apply(decided))));
             return audited(d, decided, audit);
         });
     }
 
     @Override
     public List<Notice> notifyAll(List<Addressed> notices) {
-        return db.transaction((d, tx) -> {
-            List<Notice> stored = new ArrayList<>(notices.size());
-            for (Addressed n : notices) {
-                stored.add(insertNotice(d, n.subjectId(), n.notice()));
-            }
-            return stored;
-        });
+        return db.transaction((d, tx) -> insertNotices(d, notices));
     }
 
-    private Notice insertNotice(Database d, String subjectId, Notice notice) throws SQLException {
-        PreparedStatement insert = d.prepare("INSERT INTO notices (subject_hash, at, kind, what, why, legal_basis, until, "
-                + "how_to_contest) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-        insert.setString(1, vault.subjectHash(subjectId));
-        insert.setString(2, Timestamps.format(notice.at()));
-        insert.setString(3, code(notice.kind()));
-        insert.setString(4, notice.what());
-        insert.setString(5, notice.why());
-        insert.setString(6, notice.legalBasis());
-        insert.setString(7, notice.until().map(LocalDate::toString).orElse(null));
-        insert.setString(8, notice.howToContest());
-        long id = returnedId(insert);
-        return new Notice(id, notice.at(), notice.kind(), notice.what(), notice.why(), notice.legalBasis(),
-                notice.until(), notice.howToContest());
+    /**
+     * Stores {@code notices} in one batch, numbered here: the transaction holds the write lock, so the
+     * ids after the highest are free, and an insert that returned its id cost a result set each (a
+     * 10-million-record import's 278,000 notices took 4 s that way).
+     */
+    private List<Notice> insertNotices(Database d, List<Addressed> notices) throws SQLException {
+        long id;
+        try (ResultSet row = d.prepare(LAST_NOTICE).executeQuery()) {
+            row.next();
+            id = row.getLong(1);
+        }
+        PreparedStatement insert = d.prepare(INSERT_NOTICE);
+        List<Notice> stored = new ArrayList<>(notices.size());
+        for (Addressed addressed : notices) {
+            Notice n = addressed.notice();
+            insert.setLong(1, ++id);
+            insert.setString(2, vault.subjectHash(addressed.subjectId()));
+            insert.setString(3, Timestamps.format(n.at()));
+            insert.setString(4, code(n.kind()));
+            insert.setString(5, n.what());
+            insert.setString(6, n.why());
+            insert.setString(7, n.legalBasis());
+            insert.setString(8, n.until().map(LocalDate::toString).orElse(null));
+            insert.setString(9, n.howToContest());
+            insert.addBatch();
+            stored.add(new Notice(id, n.at(), n.kind(), n.what(), n.why(), n.legalBasis(), n.until(), n.howToContest()));
+        }
+        if (!stored.isEmpty()) {
+            insert.executeBatch();
+        }
+        return stored;
     }
 
     @Override
