@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingestion and start-up at scale: about 30 million records about 10 million subjects.
 #
-#   scripts/bench-scale.sh      about 30 minutes on 2 cores; needs about 60 GB of free disk under $TMPDIR
+#   scripts/bench-scale.sh      about 10 minutes on 2 cores; needs about 15 GB of free disk under $TMPDIR
 #
 # 1. `credence generate --subjects $PERSONS --seed 7` (default 9,090,909 persons and 10% as many
 #    organizations: about 18.7 M records about 10 M subjects) imported as ONE file into a new data
