@@ -77,7 +77,7 @@ public final class CreditState {
     }
 
     /**
-     * Stores {@code submissions} with an audit entry each (all or none, see {@link RecordStore#append})
+     * Stores {@code submissions} with their audit entries (all or none, see {@link RecordStore#append})
      * and, once durable, applies the newly stored ones to the index, then tells every subject that
      * entered a black list.
      */
@@ -98,7 +98,7 @@ public final class CreditState {
     }
 
     /**
-     * Stores a stream of records with an audit entry each, all or none (see
+     * Stores a stream of records with their audit entries, all or none (see
      * {@link RecordStore#importRecords}), and, once durable, applies the new ones to the index as the
      * store now holds them and tells every subject that entered a black list. Only the new records'
      * facts are read back, so the stream's records are never all in memory.

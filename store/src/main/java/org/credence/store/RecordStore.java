@@ -117,9 +117,6 @@ public interface RecordStore {
     record RecordsBroken(String where, String reason) implements RecordsVerification {
     }
 
-    /** Sets a record's state; false when no record has that id. */
-    boolean setState(long id, RecordState state);
-
     long count();
 
     /** The outcome of an append: every record stored or found already stored, or the conflicts. */

@@ -108,8 +108,9 @@ final class LegacyRecords {
             if (id != expected) {
                 // Ids were handed out without gaps, and records never deleted: a gap is damage, and a
                 // block must not paper over it.
-                throw new StoreException("the records of before schema version 7 jump from " + (expected - 1) + " to " + id
-                        + "; records were removed from credence.db outside Credence, and it is not converted");
+                throw new StoreException("credence.db is damaged: its records of before schema version 7 have no "
+                        + (id == expected + 1 ? "record " + expected : "records " + expected + " to " + (id - 1))
+                        + ", and it is not converted; restore it from a backup");
             }
             boolean follows = !block.isEmpty() && recordedAt.equals(blockRecordedAt) && block.size() < RecordBlock.MAX_RECORDS;
             if (!follows) {

@@ -138,7 +138,7 @@ final class RecordBlocks {
 
     /**
      * Reads records by id for one caller, keeping the last block it opened: records looked up one after
-     * another mostly share a block (a resent file's duplicates, a subject's names), and opening one costs
+     * another mostly share a block (a resent file's duplicates), and opening one costs
      * its whole ciphertext.
      */
     static final class Cursor {

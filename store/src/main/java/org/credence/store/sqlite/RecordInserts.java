@@ -103,12 +103,13 @@ final class RecordInserts {
         int slices = (records.size() + RecordBlock.MAX_RECORDS - 1) / RecordBlock.MAX_RECORDS;
         List<CompletableFuture<Block>> ahead = new ArrayList<>(slices);
         boolean parallel = records.size() >= PARALLEL_FROM;
-        long first = nextId;
         for (int k = 0; k < slices; k++) {
-            // A few slices ahead at most: one that conflicts early wastes no more.
+            // A few slices ahead at most: one that conflicts early wastes no more. Their first ids are
+            // assumed from where this slice starts, so that a duplicate costs only the slices already
+            // encoded beyond it.
             for (int next = ahead.size(); parallel && next < Math.min(slices, k + AHEAD); next++) {
                 List<RecordSubmission> slice = slice(records, next);
-                long assumed = first + (long) next * RecordBlock.MAX_RECORDS;
+                long assumed = nextId + (long) (next - k) * RecordBlock.MAX_RECORDS;
                 ahead.add(CompletableFuture.supplyAsync(() -> block(assumed, slice)));
             }
             slice(slice(records, k), k * RecordBlock.MAX_RECORDS, outcomes, parallel ? ahead.get(k) : null);
@@ -155,8 +156,7 @@ final class RecordInserts {
                 continue;
             }
             long id = claimedId(record);
-            // The stored record may be one added earlier in this very slice, not yet in a block.
-            found[i] = id >= nextId ? new StoredRecord(id, stored.get((int) (id - nextId)), recordedAt, RecordState.RECORDED)
+            found[i] = id >= nextId ? claimedInThisSlice(record, id, stored)
                     : reader.record(d, id).orElseThrow(() -> new StoreException(
                             "the key " + record.source() + "/" + record.sourceRef() + " names record " + id + ", which no block holds"));
             if (found[i].submission().equals(record)) {
@@ -187,6 +187,20 @@ final class RecordInserts {
                 outcomes.conflict(offset + i, found[i]);
             }
         }
+    }
+
+    /**
+     * The record of this very slice, not yet in a block, that took the key of {@code record} as
+     * {@code id}; a key naming an id not handed out is damage, and refused, naming it.
+     */
+    private StoredRecord claimedInThisSlice(RecordSubmission record, long id, List<RecordSubmission> stored) {
+        long offset = id - nextId;
+        if (offset >= stored.size() || !stored.get((int) offset).source().equals(record.source())
+                || !stored.get((int) offset).sourceRef().equals(record.sourceRef())) {
+            throw new StoreException("the key " + record.source() + "/" + record.sourceRef() + " names record " + id
+                    + ", which is not stored: record_refs was altered outside Credence (credence verify names such keys)");
+        }
+        return new StoredRecord(id, stored.get((int) offset), recordedAt, RecordState.RECORDED);
     }
 
     /**

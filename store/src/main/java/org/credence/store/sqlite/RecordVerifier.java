@@ -13,14 +13,17 @@ import org.credence.store.StoreException;
 /**
  * Checks the stored records against the audit trail ({@link org.credence.store.RecordStore#verifyRecords}).
  * Blocks are read a page at a time, the database released between pages as the chain's own
- * verification does, so it runs beside a serving node and in the same memory for any size; what is
- * written meanwhile (ids and entries past those seen when it started) is left to the next check.
+ * verification does, so it runs beside a serving node and in the same memory for any size. The walk
+ * goes to the last block there is when it gets there; entries appended after it began are left to the
+ * next check, and the checks of the whole are each one statement, so one state of the file.
  *
  * <p>The chain proves its entries; an entry proves its block through the digest at the end of its
  * outcome ({@link RecordInserts#outcome}), whose opening words name the ids the block must hold. Gaps
  * are found by the ids, handed out without any; a block removed from the end by the entry that still
- * names it. The idempotency key of every record must lead to it, and the state of every record annulled
- * or repaired must rest on the upheld dispute or approved repair that an audited step stored.
+ * names it, or by the keys left of its records. The idempotency key of every record must lead to it
+ * and no key to a record not stored. States are not in any digest: they are checked against the
+ * disputes and repairs, both ways (a record annulled with an upheld dispute behind it, and one with an
+ * upheld dispute annulled; likewise repairs), rows that audited steps wrote but that no digest proves.
  */
 final class RecordVerifier {
 
@@ -33,11 +36,20 @@ final class RecordVerifier {
     private static final String ORPHANED = "SELECT seq FROM audit WHERE seq <= ?"
             + " AND (outcome GLOB 'stored *; " + RecordInserts.BLOCK_DIGEST + "*' OR outcome GLOB 'converted *; "
             + RecordInserts.BLOCK_DIGEST + "*') AND seq NOT IN (SELECT audit_seq FROM record_blocks) ORDER BY seq LIMIT 1";
-    private static final String KEYS = "SELECT count(*) FROM record_refs WHERE id <= ?";
-    private static final String UNFOUNDED_STATES = "SELECT s.id, s.state FROM record_states s WHERE s.id <= ? AND NOT ("
-            + "(s.state = 'annulled' AND EXISTS (SELECT 1 FROM disputes WHERE record_id = s.id AND status = 'upheld'))"
-            + " OR (s.state = 'repaired' AND EXISTS (SELECT 1 FROM repairs WHERE record_id = s.id AND status = 'approved')))"
-            + " ORDER BY s.id LIMIT 1";
+    private static final String KEYS = "SELECT (SELECT count(*) FROM record_refs),"
+            + " coalesce((SELECT last_id FROM record_blocks ORDER BY first_id DESC LIMIT 1), 0)";
+    private static final String KEY_BEYOND = "SELECT source, source_ref, id FROM record_refs"
+            + " WHERE id < 1 OR id > ? ORDER BY id LIMIT 1";
+    // Set against set, each side read once: a subquery per state row would scan the disputes for each.
+    private static final String UNFOUNDED_STATES = "SELECT id, state FROM record_states WHERE"
+            + " (state = 'annulled' AND id NOT IN (SELECT record_id FROM disputes WHERE status = 'upheld'))"
+            + " OR (state = 'repaired' AND id NOT IN (SELECT record_id FROM repairs WHERE status = 'approved'))"
+            + " ORDER BY id LIMIT 1";
+    // An annulment outweighs a repair: a repaired record may still be annulled by an upheld dispute.
+    private static final String UNAPPLIED_STEPS = "SELECT record_id, 'an upheld dispute', 'annulled' FROM disputes"
+            + " WHERE status = 'upheld' AND record_id NOT IN (SELECT id FROM record_states WHERE state = 'annulled')"
+            + " UNION ALL SELECT record_id, 'an approved repair', 'repaired' FROM repairs WHERE status = 'approved'"
+            + " AND record_id NOT IN (SELECT id FROM record_states) ORDER BY 1 LIMIT 1";
     private static final HexFormat HEX = HexFormat.of();
 
     private final Database db;
@@ -141,20 +153,30 @@ final class RecordVerifier {
                         "it carries the digest of a block of records that is no longer stored");
             }
         }
-        PreparedStatement keys = d.prepare(KEYS);
-        keys.setLong(1, records);
-        try (ResultSet row = keys.executeQuery()) {
+        try (ResultSet row = d.prepare(KEYS).executeQuery()) {
             row.next();
-            if (row.getLong(1) != records) {
-                return new RecordsBroken("record keys", row.getLong(1) + " idempotency keys for " + records + " records");
+            long keys = row.getLong(1);
+            long stored = row.getLong(2);
+            if (keys != stored) {
+                PreparedStatement beyond = d.prepare(KEY_BEYOND);
+                beyond.setLong(1, stored);
+                try (ResultSet key = beyond.executeQuery()) {
+                    return new RecordsBroken("record keys", keys + " idempotency keys for " + stored + " records"
+                            + (key.next() ? "; the key " + key.getString(1) + "/" + key.getString(2) + " leads to record "
+                            + key.getLong(3) + ", which is not stored" : ""));
+                }
             }
         }
-        PreparedStatement states = d.prepare(UNFOUNDED_STATES);
-        states.setLong(1, records);
-        try (ResultSet row = states.executeQuery()) {
+        try (ResultSet row = d.prepare(UNFOUNDED_STATES).executeQuery()) {
             if (row.next()) {
                 return new RecordsBroken("record " + row.getLong(1), "it is " + row.getString(2) + " with no "
                         + (row.getString(2).equals("annulled") ? "upheld dispute" : "approved repair") + " behind it");
+            }
+        }
+        try (ResultSet row = d.prepare(UNAPPLIED_STEPS).executeQuery()) {
+            if (row.next()) {
+                return new RecordsBroken("record " + row.getLong(1), "it has " + row.getString(2) + " and is not "
+                        + row.getString(3));
             }
         }
         return new RecordsIntact(records, blocks);

@@ -91,9 +91,9 @@ final class SqliteRecords implements RecordStore {
         return new RecordVerifier(db).verify();
     }
 
-    @Override
-    public boolean setState(long id, RecordState state) {
-        return db.read(d -> RecordBlocks.setState(d, id, state));
+    /** See {@link SqliteStore#setState}. */
+    boolean setState(long id, RecordState state) {
+        return db.transaction((d, transaction) -> RecordBlocks.setState(d, id, state));
     }
 
     /** Ids are handed out from 1 without gaps, so the highest is the count. */

@@ -162,8 +162,12 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
         return records.verifyRecords();
     }
 
-    @Override
-    public boolean setState(long id, RecordState state) {
+    /**
+     * Sets a record's state alone, for tests: the store sets one only with the upheld dispute or
+     * approved repair behind it ({@link #resolveDispute}, {@link #decideRepair}), and
+     * {@link #verifyRecords} reports a state without one. False when no record has that id.
+     */
+    boolean setState(long id, RecordState state) {
         return records.setState(id, state);
     }
 

@@ -151,7 +151,7 @@ class LegacyRecordsTest {
                 new StoredRecord(3, Fixtures.numbered("bulk", 3), Fixtures.T0, RecordState.RECORDED)));
 
         assertThatThrownBy(() -> SqliteStore.open(dataDir)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("jump from 1 to 3").hasMessageContaining("it is not converted");
+                .hasMessageContaining("have no record 2").hasMessageContaining("it is not converted");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
              ResultSet rows = c.createStatement().executeQuery("SELECT count(*) FROM records")) {
             rows.next();

@@ -1,6 +1,7 @@
 package org.credence.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import org.credence.store.RecordStore.RecordsIntact;
 import org.credence.store.RightsStore.Actor;
 import org.credence.store.RightsStore.Dispute;
 import org.credence.store.RightsStore.Notice;
+import org.credence.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,13 @@ class RecordVerifierTest {
         tamper("DELETE FROM record_blocks WHERE first_id = 31");
         tamper("INSERT INTO record_refs (source, source_ref, id) VALUES ('z', 'z', 5)");
         assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record keys", "31 idempotency keys for 30 records"));
+        tamper("UPDATE record_refs SET id = 1000 WHERE source = 'z'");
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record keys",
+                "31 idempotency keys for 30 records; the key z/z leads to record 1000, which is not stored"));
+        // A record resent under that key finds it pointing nowhere, and is refused saying so.
+        assertThatThrownBy(() -> store.append(List.of(new RecordSubmission("z", "z", Fixtures.person(1), "contract_default",
+                LocalDate.of(2024, 1, 1), Optional.empty())), Fixtures.T1, Fixtures.WRITER))
+                .isInstanceOf(StoreException.class).hasMessageContaining("names record 1000, which is not stored");
 
         tamper("DELETE FROM record_refs WHERE source IN ('b', 'z')");
         assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("records 11 to 20",
@@ -132,6 +141,20 @@ class RecordVerifierTest {
                 d -> Fixtures.entry("dispute.resolve"), d -> new Notice(0, Fixtures.T1, Notice.Kind.DISPUTE_RESOLVED, "upheld",
                         "test", "basis", Optional.empty(), "ask"));
         assertThat(store.verifyRecords()).isEqualTo(new RecordsIntact(30, 3));
+
+        // The annulment an upheld dispute made, undone in the file, reinstates the record: found too.
+        tamper("DELETE FROM record_states");
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record 7", "it has an upheld dispute and is not annulled"));
+    }
+
+    @Test
+    void aBlockCutOffTheEndWithItsEntriesLeavesItsKeys() throws SQLException {
+        tamper("DELETE FROM record_blocks WHERE first_id > 10");
+        tamper("DELETE FROM audit WHERE seq > 1");
+
+        assertThat(store.audit().verify()).isInstanceOf(AuditLog.Intact.class);
+        assertThat(store.verifyRecords()).isEqualTo(new RecordsBroken("record keys", "30 idempotency keys for 10 records;"
+                + " the key b/r0 leads to record 11, which is not stored"));
     }
 
     @Test
