@@ -466,7 +466,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                     previousHash);
         }
 
-        void bind(PreparedStatement insert, String ownHash) throws SQLException {
+        void bind(PreparedStatement insert) throws SQLException {
             insert.setLong(1, seq);
             insert.setString(2, at);
             insert.setString(3, actor);
@@ -476,7 +476,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             insert.setString(7, purpose);
             insert.setString(8, outcome);
             insert.setString(9, previousHash);
-            insert.setString(10, ownHash);
+            insert.setString(10, hash);
         }
 
         AuditEntry entry() {

@@ -133,6 +133,27 @@ class SqliteAuditLogTest {
     }
 
     @Test
+    void runsOfOneClientsEntriesAreWrittenInGroupsAndReadBackAsChained() {
+        // One client's decisions, a run broken by two of another kind, then more, some without a subject:
+        // groups, single rows and the groups' seams all appear, in one run of appends and across two.
+        List<AuditEvent> events = new ArrayList<>();
+        for (int n = 0; n < 3 * AuditChain.GROUP + 7; n++) {
+            boolean other = n == AuditChain.GROUP + 5 || n == AuditChain.GROUP + 6;
+            events.add(new AuditEvent(Fixtures.T0.plusMillis(n), other ? "court" : "bank-1", other ? "agency" : "partner",
+                    other ? "file.read" : "decision", n % 7 == 0 ? Optional.empty() : Optional.of(n % 2 == 0 ? SUBJECT : OTHER_SUBJECT),
+                    "ticket sale", n % 5 == 0 ? "deny" : "allow"));
+        }
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            List<AuditEntry> appended = new ArrayList<>(store.audit().appendAll(events.subList(0, 100)).join());
+            appended.addAll(store.audit().appendAll(events.subList(100, events.size())).join());
+
+            assertThat(appended).extracting(AuditEntry::event).containsExactlyElementsOf(events);
+            assertThat(all(store.audit())).isEqualTo(appended);
+            assertThat(store.audit().verify()).isEqualTo(new Intact(events.size(), appended.getLast().hash()));
+        }
+    }
+
+    @Test
     void aRestartContinuesTheChain() {
         List<AuditEntry> before;
         try (SqliteStore store = SqliteStore.open(dataDir)) {
