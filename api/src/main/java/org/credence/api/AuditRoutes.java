@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.credence.scoring.SubjectHistory;
+import java.util.stream.LongStream;
 import org.credence.state.CreditState;
 import org.credence.store.ApiKey;
 import org.credence.store.AuditLog;
@@ -47,12 +46,7 @@ final class AuditRoutes {
 
     /** The subject's records, as the hot index holds them: the writes that stored them are its entries too. */
     private List<Long> records(String subjectId) {
-        SubjectHistory history = state.snapshot().index().history(subjectId);
-        List<Long> records = new ArrayList<>(history.size());
-        for (int i = 0; i < history.size(); i++) {
-            records.add(history.recordId(i));
-        }
-        return records;
+        return LongStream.of(state.snapshot().index().history(subjectId).recordIds()).boxed().toList();
     }
 
     private static Map<String, Object> entry(AuditLog.AuditEntry e) {

@@ -107,6 +107,15 @@ public final class SubjectHistory {
         return recordId(data, base, i);
     }
 
+    /** The ids of every record, in this history's order. */
+    public long[] recordIds() {
+        long[] ids = new long[size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = recordId(i);
+        }
+        return ids;
+    }
+
     public int type(int i) {
         return recordType(data, base, i);
     }

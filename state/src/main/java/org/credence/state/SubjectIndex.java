@@ -152,15 +152,7 @@ public final class SubjectIndex {
         if (organization != null) {
             return Optional.of(organization);
         }
-        return subject(id).filter(e -> e.kind() == SubjectKind.PERSON).flatMap(e -> personNames.apply(recordIds(e.history())));
-    }
-
-    private static long[] recordIds(SubjectHistory history) {
-        long[] ids = new long[history.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = history.recordId(i);
-        }
-        return ids;
+        return subject(id).filter(e -> e.kind() == SubjectKind.PERSON).flatMap(e -> personNames.apply(e.history().recordIds()));
     }
 
     /**

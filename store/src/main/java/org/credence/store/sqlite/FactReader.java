@@ -53,9 +53,7 @@ final class FactReader {
     private Page read(long after, long upTo) {
         return db.read(d -> {
             List<RecordBlock> blocks = RecordBlocks.page(d, after, upTo, RecordBlocks.PAGE_BLOCKS);
-            Map<Long, RecordState> states = blocks.isEmpty() ? Map.of()
-                    : RecordBlocks.states(d, blocks.getFirst().firstId(), blocks.getLast().lastId());
-            return new Page(blocks, states);
+            return new Page(blocks, RecordBlocks.states(d, blocks));
         });
     }
 

@@ -9,7 +9,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.credence.record.RecordSubmission;
@@ -36,7 +35,6 @@ final class LegacyRecords {
     private static final String EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'records'";
     private static final String PAGE = "SELECT id, source, source_ref, subject_id_sealed, subject_kind, subject_name_sealed,"
             + " type, occurred_at, details_sealed, recorded_at FROM records WHERE id > ? ORDER BY id LIMIT ?";
-    private static final HexFormat HEX = HexFormat.of();
 
     private LegacyRecords() {
     }
@@ -127,8 +125,7 @@ final class LegacyRecords {
             }
             long last = blockFirst + block.size() - 1;
             byte[] body = RecordBlock.encode(blockFirst, blockRecordedAt, block, vault);
-            String outcome = "converted " + (last == blockFirst ? blockFirst : blockFirst + " to " + last) + "; "
-                    + RecordInserts.BLOCK_DIGEST + HEX.formatHex(sha.digest(body));
+            String outcome = "converted " + RecordInserts.ids(blockFirst, last) + "; " + RecordInserts.digest(sha, body);
             long seq = chain.append(new AuditEvent(at, "credence", "system", "record.convert", Optional.empty(),
                     "records kept in blocks (schema version 7)", outcome)).seq();
             RecordBlocks.insert(d, blockFirst, last, seq, body);

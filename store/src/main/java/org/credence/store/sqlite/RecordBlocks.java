@@ -97,6 +97,11 @@ final class RecordBlocks {
         return block;
     }
 
+    /** The state of every record of {@code blocks}, a page in id order, that is not simply recorded. */
+    static Map<Long, RecordState> states(Database d, List<RecordBlock> blocks) throws SQLException {
+        return blocks.isEmpty() ? Map.of() : states(d, blocks.getFirst().firstId(), blocks.getLast().lastId());
+    }
+
     /** The state of every record from {@code from} to {@code to} that is not simply recorded. */
     static Map<Long, RecordState> states(Database d, long from, long to) throws SQLException {
         PreparedStatement query = d.prepare(STATES);
@@ -111,9 +116,14 @@ final class RecordBlocks {
         return states;
     }
 
+    /** Whether record {@code id} is stored: ids are handed out from 1 without gaps. */
+    static boolean exists(Database d, long id) throws SQLException {
+        return id >= 1 && id <= lastId(d);
+    }
+
     /** Sets a stored record's state; false when no block holds {@code id}. */
     static boolean setState(Database d, long id, RecordState state) throws SQLException {
-        if (id < 1 || id > lastId(d)) {
+        if (!exists(d, id)) {
             return false;
         }
         PreparedStatement update;

@@ -1,5 +1,6 @@
 package org.credence.store.sqlite;
 
+import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -121,13 +122,13 @@ final class RecordInserts {
         return records.subList(from, Math.min(records.size(), from + RecordBlock.MAX_RECORDS));
     }
 
-    /** A block's body and the hex SHA-256 its audit entry carries. */
+    /** A block's body and the words of its digest that its audit entry carries. */
     private record Block(long firstId, int count, byte[] body, String digest) {
     }
 
     private Block block(long first, List<RecordSubmission> records) {
         byte[] body = RecordBlock.encode(first, recordedText, records, vault);
-        return new Block(first, records.size(), body, HEX.formatHex(SqliteAuditLog.sha256().digest(body)));
+        return new Block(first, records.size(), body, digest(SqliteAuditLog.sha256(), body));
     }
 
     private static Block await(CompletableFuture<Block> block) {
@@ -148,6 +149,7 @@ final class RecordInserts {
         boolean[] fresh = claim(slice);
         List<RecordSubmission> stored = new ArrayList<>(slice.size());
         StoredRecord[] found = new StoredRecord[slice.size()];
+        boolean[] same = new boolean[slice.size()];
         List<Long> duplicates = new ArrayList<>();
         for (int i = 0; i < slice.size(); i++) {
             RecordSubmission record = slice.get(i);
@@ -159,7 +161,8 @@ final class RecordInserts {
             found[i] = id >= nextId ? claimedInThisSlice(record, id, stored)
                     : reader.record(d, id).orElseThrow(() -> new StoreException(
                             "the key " + record.source() + "/" + record.sourceRef() + " names record " + id + ", which no block holds"));
-            if (found[i].submission().equals(record)) {
+            same[i] = found[i].submission().equals(record);
+            if (same[i]) {
                 duplicates.add(id);
             }
         }
@@ -181,7 +184,7 @@ final class RecordInserts {
         for (int i = 0; i < slice.size(); i++) {
             if (fresh[i]) {
                 outcomes.stored(offset + i, new StoredRecord(id++, slice.get(i), recordedAt, RecordState.RECORDED));
-            } else if (found[i].submission().equals(slice.get(i))) {
+            } else if (same[i]) {
                 outcomes.duplicate(offset + i, found[i]);
             } else {
                 outcomes.conflict(offset + i, found[i]);
@@ -267,15 +270,13 @@ final class RecordInserts {
 
     /**
      * A slice's outcome in the trail's words: {@code stored 12}, {@code stored 12 to 40}, then
-     * {@code duplicate of 5} or {@code duplicates of 5, 7}, then {@code block sha-256 <hex>} when a block
+     * {@code duplicate of 5} or {@code duplicates of 5, 7}, then the block's {@link #digest} when a block
      * was stored, parts separated by "; ".
      */
     static String outcome(long first, int stored, List<Long> duplicates, Optional<String> digest) {
         List<String> parts = new ArrayList<>(3);
-        if (stored == 1) {
-            parts.add("stored " + first);
-        } else if (stored > 1) {
-            parts.add("stored " + first + " to " + (first + stored - 1));
+        if (stored > 0) {
+            parts.add("stored " + ids(first, first + stored - 1));
         }
         if (!duplicates.isEmpty()) {
             StringBuilder text = new StringBuilder(duplicates.size() == 1 ? "duplicate of " : "duplicates of ");
@@ -284,8 +285,18 @@ final class RecordInserts {
             }
             parts.add(text.toString());
         }
-        digest.ifPresent(hex -> parts.add(BLOCK_DIGEST + hex));
+        digest.ifPresent(parts::add);
         // Only a slice whose every record conflicts stores nothing, and its transaction is rolled back.
         return parts.isEmpty() ? "nothing stored" : String.join("; ", parts);
+    }
+
+    /** The ids {@code first} to {@code last} as an outcome names them: {@code 12}, or {@code 12 to 40}. */
+    static String ids(long first, long last) {
+        return first == last ? Long.toString(first) : first + " to " + last;
+    }
+
+    /** The words an entry's outcome ends with for the block {@code body}: {@code block sha-256 <hex>}. */
+    static String digest(MessageDigest sha, byte[] body) {
+        return BLOCK_DIGEST + HEX.formatHex(sha.digest(body));
     }
 }

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import org.credence.store.RecordStore.RecordsBroken;
 import org.credence.store.RecordStore.RecordsIntact;
 import org.credence.store.RecordStore.RecordsVerification;
@@ -50,7 +49,6 @@ final class RecordVerifier {
             + " WHERE status = 'upheld' AND record_id NOT IN (SELECT id FROM record_states WHERE state = 'annulled')"
             + " UNION ALL SELECT record_id, 'an approved repair', 'repaired' FROM repairs WHERE status = 'approved'"
             + " AND record_id NOT IN (SELECT id FROM record_states) ORDER BY 1 LIMIT 1";
-    private static final HexFormat HEX = HexFormat.of();
 
     private final Database db;
 
@@ -113,12 +111,11 @@ final class RecordVerifier {
         if (outcome == null) {
             return "the audit entry " + page.seqs[i] + " that stored them is missing";
         }
-        String range = range(page.first[i], page.last[i]);
+        String range = RecordInserts.ids(page.first[i], page.last[i]);
         if (!outcome.startsWith("stored " + range + "; ") && !outcome.startsWith("converted " + range + "; ")) {
             return "the audit entry " + page.seqs[i] + " that should have stored them names other records";
         }
-        String digest = RecordInserts.BLOCK_DIGEST + HEX.formatHex(sha.digest(page.bodies[i]));
-        if (!outcome.endsWith(digest)) {
+        if (!outcome.endsWith(RecordInserts.digest(sha, page.bodies[i]))) {
             return "they do not match the digest in the audit entry " + page.seqs[i] + " that stored them";
         }
         return null;
@@ -183,11 +180,7 @@ final class RecordVerifier {
     }
 
     private static String records(long first, long last) {
-        return (first == last ? "record " : "records ") + range(first, last);
-    }
-
-    private static String range(long first, long last) {
-        return first == last ? Long.toString(first) : first + " to " + last;
+        return (first == last ? "record " : "records ") + RecordInserts.ids(first, last);
     }
 
     private static Page page(Database d, long afterFirst) throws SQLException {

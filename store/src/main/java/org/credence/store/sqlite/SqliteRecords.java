@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.record.RecordState;
@@ -44,9 +45,11 @@ final class SqliteRecords implements RecordStore {
         while (true) {
             long from = after;
             List<StoredRecord> page = db.read(d -> {
+                List<RecordBlock> blocks = RecordBlocks.page(d, from, Long.MAX_VALUE, RecordBlocks.PAGE_BLOCKS);
+                Map<Long, RecordState> states = RecordBlocks.states(d, blocks);
                 List<StoredRecord> records = new ArrayList<>();
-                for (RecordBlock block : RecordBlocks.page(d, from, Long.MAX_VALUE, RecordBlocks.PAGE_BLOCKS)) {
-                    records.addAll(block.records(vault, RecordBlocks.states(d, block.firstId(), block.lastId())));
+                for (RecordBlock block : blocks) {
+                    records.addAll(block.records(vault, states));
                 }
                 return records;
             });

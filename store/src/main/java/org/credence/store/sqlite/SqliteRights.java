@@ -271,9 +271,8 @@ final class SqliteRights implements RightsStore {
         return written;
     }
 
-    /** Ids are handed out in order without gaps, so a record exists when its id is in range. */
     private static void requireRecord(Database d, long recordId) throws SQLException {
-        if (recordId < 1 || recordId > RecordBlocks.lastId(d)) {
+        if (!RecordBlocks.exists(d, recordId)) {
             throw new IllegalStateException("record " + recordId + " does not exist");
         }
     }
