@@ -1,8 +1,10 @@
 package org.credence.record;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.credence.catalog.Catalog;
@@ -70,7 +72,7 @@ public final class RecordReader {
         Optional<String> details = Optional.empty();
         if (f.has("details")) {
             Object raw = f.raw("details");
-            if (raw instanceof java.util.Map<?, ?>) {
+            if (raw instanceof Map<?, ?>) {
                 details = Optional.of(canonicalJson.apply(raw));
             } else {
                 f.problem("details", "must be an object");
@@ -88,6 +90,56 @@ public final class RecordReader {
         }
         return new Accepted(new RecordSubmission(source.orElseThrow(), sourceRef.orElseThrow(), subject.orElseThrow(),
                 type.orElseThrow().code(), occurred.orElseThrow(), details));
+    }
+
+    /**
+     * A record as a reader that pulls tokens from a parser finds it: every field a string as given, null
+     * where absent, and the details a mapping or null.
+     */
+    public record Texts(String source, String sourceRef, String subjectId, String subjectKind, String subjectName,
+                        String type, String occurredAt, Map<?, ?> details) {
+    }
+
+    /**
+     * The record {@link #read} would accept from the tree of {@code texts}, or empty where it would
+     * reject it. The same checks, without a tree to copy or problems to word: a bulk file's lines are
+     * almost all valid, and its reader asks {@link #read} for the words only when this says no.
+     */
+    public Optional<RecordSubmission> accept(Texts texts, LocalDate today) {
+        String source = text(texts.source());
+        String sourceRef = text(texts.sourceRef());
+        String id = text(texts.subjectId());
+        String kindCode = text(texts.subjectKind());
+        String typeCode = text(texts.type());
+        String occurredText = text(texts.occurredAt());
+        String name = text(texts.subjectName());
+        if (source == null || sourceRef == null || id == null || kindCode == null || typeCode == null
+                || occurredText == null || (name == null && texts.subjectName() != null)
+                || source.length() > MAX_TEXT || sourceRef.length() > MAX_TEXT || (name != null && name.length() > MAX_TEXT)) {
+            return Optional.empty();
+        }
+        Optional<SubjectKind> kind = SubjectKind.fromCode(kindCode);
+        Optional<RecordType> type = catalog.recordType(typeCode);
+        if (kind.isEmpty() || type.isEmpty() || !type.get().subjects().contains(kind.get())
+                || ids.problem(kind.get(), id).isPresent()) {
+            return Optional.empty();
+        }
+        LocalDate occurred;
+        try {
+            occurred = Fields.parseDate(occurredText);
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+        if (occurred.isAfter(today)) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecordSubmission(source, sourceRef, new SubjectRef(id, kind.get(), Optional.ofNullable(name)),
+                type.get().code(), occurred, Optional.ofNullable(texts.details()).map(canonicalJson)));
+    }
+
+    /** A text as {@link Fields#text} takes it: stripped, and null when absent or blank. */
+    private static String text(String given) {
+        return given == null || given.isBlank() ? null : given.strip();
     }
 
     private Optional<SubjectRef> subject(Fields f) {

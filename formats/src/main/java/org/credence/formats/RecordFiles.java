@@ -227,6 +227,10 @@ public final class RecordFiles {
         if (asciiBlank(line)) {
             return null;
         }
+        Optional<RecordSubmission> common = RecordLine.common(line, reader, today);
+        if (common.isPresent()) {
+            return new RecordReader.Accepted(common.get());
+        }
         try {
             return reader.read(Json.mapper().readValue(line, Object.class), today);
         } catch (JsonProcessingException e) {
