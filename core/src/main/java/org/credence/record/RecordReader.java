@@ -106,13 +106,13 @@ public final class RecordReader {
      * almost all valid, and its reader asks {@link #read} for the words only when this says no.
      */
     public Optional<RecordSubmission> accept(Texts texts, LocalDate today) {
-        String source = text(texts.source());
-        String sourceRef = text(texts.sourceRef());
-        String id = text(texts.subjectId());
-        String kindCode = text(texts.subjectKind());
-        String typeCode = text(texts.type());
-        String occurredText = text(texts.occurredAt());
-        String name = text(texts.subjectName());
+        String source = Fields.stripped(texts.source());
+        String sourceRef = Fields.stripped(texts.sourceRef());
+        String id = Fields.stripped(texts.subjectId());
+        String kindCode = Fields.stripped(texts.subjectKind());
+        String typeCode = Fields.stripped(texts.type());
+        String occurredText = Fields.stripped(texts.occurredAt());
+        String name = Fields.stripped(texts.subjectName());
         if (source == null || sourceRef == null || id == null || kindCode == null || typeCode == null
                 || occurredText == null || (name == null && texts.subjectName() != null)
                 || source.length() > MAX_TEXT || sourceRef.length() > MAX_TEXT || (name != null && name.length() > MAX_TEXT)) {
@@ -135,11 +135,6 @@ public final class RecordReader {
         }
         return Optional.of(new RecordSubmission(source, sourceRef, new SubjectRef(id, kind.get(), Optional.ofNullable(name)),
                 type.get().code(), occurred, Optional.ofNullable(texts.details()).map(canonicalJson)));
-    }
-
-    /** A text as {@link Fields#text} takes it: stripped, and null when absent or blank. */
-    private static String text(String given) {
-        return given == null || given.isBlank() ? null : given.strip();
     }
 
     private Optional<SubjectRef> subject(Fields f) {

@@ -75,17 +75,22 @@ public final class Fields {
             return Optional.empty();
         }
         if (value instanceof String s) {
-            if (s.isBlank()) {
+            String given = stripped(s);
+            if (given == null) {
                 problem(key, "must not be blank");
-                return Optional.empty();
             }
-            return Optional.of(s.strip());
+            return Optional.ofNullable(given);
         }
         if (value instanceof Number || value instanceof Boolean) {
             return Optional.of(String.valueOf(value));
         }
         problem(key, "must be text");
         return Optional.empty();
+    }
+
+    /** A text as {@link #text} takes it: without its surrounding spaces; null when blank (or null). */
+    public static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public Optional<String> requiredText(String key) {

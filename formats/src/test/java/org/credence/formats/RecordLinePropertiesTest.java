@@ -122,9 +122,8 @@ class RecordLinePropertiesTest {
 
     @Provide
     Arbitrary<Line> lines() {
-        Arbitrary<List<Field>> subject = Combinators.combine(texts(PERSON, ORGANIZATION, "123"), texts("person", "organization", "robot"),
-                texts("Zhang San", "x".repeat(256))).as((id, kind, name) -> List.of(new Field("id", id), new Field("kind", kind),
-                new Field("name", name)));
+        Arbitrary<List<Field>> subject = subject(texts(PERSON, ORGANIZATION, "123"), texts("person", "organization", "robot"),
+                texts("Zhang San", "x".repeat(256)));
         Arbitrary<Value> subjectValue = Arbitraries.frequencyOf(
                 Tuple.of(12, subject.map(fields -> new Value(object(fields, ""), fields.stream().allMatch(f -> f.value().shaped())))),
                 Tuple.of(1, subject.map(fields -> new Value(object(fields, ",\"extra\":\"x\""), false))),
@@ -132,10 +131,8 @@ class RecordLinePropertiesTest {
                 Tuple.of(1, Arbitraries.just(Value.ABSENT)));
         Arbitrary<Value> details = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(DETAILS).map(d -> new Value(d, d.startsWith("{")))),
                 Tuple.of(1, Arbitraries.just(Value.ABSENT)));
-        Arbitrary<List<Field>> fields = Combinators.combine(texts("court-1", "tax"), texts("ref-1", "(2025) Jing 0105 Zhi 1234"),
-                subjectValue, texts(TYPES), texts(DATES), details).as((source, ref, subj, type, date, det) -> List.of(
-                new Field("source", source), new Field("source_ref", ref), new Field("subject", subj),
-                new Field("type", type), new Field("occurred_at", date), new Field("details", det)));
+        Arbitrary<List<Field>> fields = record(texts("court-1", "tax"), texts("ref-1", "(2025) Jing 0105 Zhi 1234"),
+                subjectValue, texts(TYPES), texts(DATES), details);
         Arbitrary<String> extra = Arbitraries.of("", "", "", ",\"extra\":\"x\"", ",\"source\":\"court-1\"", ",\"details\":{}");
         Arbitrary<String> after = Arbitraries.of("", "", "", " ", " {}", "}", "x");
         return Combinators.combine(fields.flatMap(f -> Arbitraries.shuffle(f)), extra, after).as((f, more, tail) -> new Line(
@@ -144,15 +141,24 @@ class RecordLinePropertiesTest {
 
     @Provide
     Arbitrary<String> validLines() {
-        Arbitrary<List<Field>> subject = Combinators.combine(validTexts(PERSON), validTexts("person"),
-                Arbitraries.oneOf(validTexts("Zhang San", " Li Si "), Arbitraries.just(Value.ABSENT)))
-                .as((id, kind, name) -> List.of(new Field("id", id), new Field("kind", kind), new Field("name", name)));
-        return Combinators.combine(validTexts("court-1", " tax "), validTexts("ref-1", "\u5218-7"),
+        Arbitrary<List<Field>> subject = subject(validTexts(PERSON), validTexts("person"),
+                Arbitraries.oneOf(validTexts("Zhang San", " Li Si "), Arbitraries.just(Value.ABSENT)));
+        return record(validTexts("court-1", " tax "), validTexts("ref-1", "\u5218-7"),
                 subject.map(s -> new Value(object(s, ""), true)), validTexts("court.judgment_default", "traffic.ticket"),
                 validTexts("2026-03-01", "2026-11-01"), Arbitraries.of("{}", "{\"z\":1,\"a\":\"b\"}").map(d -> new Value(d, true)))
-                .as((source, ref, subj, type, date, det) -> object(List.of(new Field("source", source),
-                        new Field("source_ref", ref), new Field("subject", subj), new Field("type", type),
-                        new Field("occurred_at", date), new Field("details", det)), ""));
+                .map(fields -> object(fields, ""));
+    }
+
+    private static Arbitrary<List<Field>> subject(Arbitrary<Value> id, Arbitrary<Value> kind, Arbitrary<Value> name) {
+        return Combinators.combine(id, kind, name).as((i, k, n) -> List.of(new Field("id", i), new Field("kind", k),
+                new Field("name", n)));
+    }
+
+    private static Arbitrary<List<Field>> record(Arbitrary<Value> source, Arbitrary<Value> sourceRef, Arbitrary<Value> subject,
+                                                 Arbitrary<Value> type, Arbitrary<Value> occurredAt, Arbitrary<Value> details) {
+        return Combinators.combine(source, sourceRef, subject, type, occurredAt, details).as((s, r, subj, t, o, d) -> List.of(
+                new Field("source", s), new Field("source_ref", r), new Field("subject", subj), new Field("type", t),
+                new Field("occurred_at", o), new Field("details", d)));
     }
 
     record Field(String name, Value value) {
