@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,12 @@ import org.credence.store.Vault;
  * if new: an insert that changes no row met a key already stored (or earlier in the slice), and the
  * common slice, all new, costs that one batch. A slice with such records is rolled back to its
  * savepoint and claimed again without them, so the new records' ids stay consecutive; the others are
- * then read back and compared, as duplicates or conflicts. Ids are handed out here rather than by
+ * then read back and compared, as duplicates or conflicts. A full slice, the bulk of an import, is
+ * first claimed by one statement of {@value RecordBlock#MAX_RECORDS} rows, which says only how many
+ * it inserted: binding and stepping a row at a time through the driver cost about a fifth of a key's
+ * claim (SQLite alone, 4 M keys: 2.4–3.0 µs a key a row at a time, 2.1–2.3 µs in statements of
+ * 1,024 rows; statements of 64 or 256 rows gained nothing). When fewer went in, the slice is rolled
+ * back and claimed a row at a time, which says which. Ids are handed out here rather than by
  * SQLite so that each outcome knows its id without a round trip; the transaction holds the write lock,
  * so no one else can take them.
  *
@@ -51,6 +58,9 @@ final class RecordInserts {
 
     private static final String CLAIM =
             "INSERT INTO record_refs (source, source_ref, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    /** {@link #CLAIM} for a whole slice of {@value RecordBlock#MAX_RECORDS} records at once. */
+    private static final String CLAIM_FULL = CLAIM.replace("(?, ?, ?)",
+            String.join(", ", Collections.nCopies(RecordBlock.MAX_RECORDS, "(?, ?, ?)")));
     private static final String CLAIMED = "SELECT id FROM record_refs WHERE source = ? AND source_ref = ?";
     private static final String SAVEPOINT = "SAVEPOINT claim";
     private static final String ROLLBACK_TO = "ROLLBACK TO claim";
@@ -212,8 +222,16 @@ final class RecordInserts {
      */
     private boolean[] claim(List<RecordSubmission> slice) throws SQLException {
         d.prepare(SAVEPOINT).execute();
-        int[] changed = claimAll(slice, null);
         boolean[] fresh = new boolean[slice.size()];
+        if (slice.size() == RecordBlock.MAX_RECORDS) {
+            if (claimFull(slice)) {
+                d.prepare(RELEASE).execute();
+                Arrays.fill(fresh, true);
+                return fresh;
+            }
+            d.prepare(ROLLBACK_TO).execute();
+        }
+        int[] changed = claimAll(slice, null);
         boolean all = true;
         for (int i = 0; i < changed.length; i++) {
             fresh[i] = changed[i] == 1;
@@ -227,6 +245,18 @@ final class RecordInserts {
         }
         d.prepare(RELEASE).execute();
         return fresh;
+    }
+
+    /** Inserts the keys of a full slice, numbered in order, in one statement; true when every one went in. */
+    private boolean claimFull(List<RecordSubmission> slice) throws SQLException {
+        PreparedStatement insert = d.prepare(CLAIM_FULL);
+        int parameter = 1;
+        for (int i = 0; i < slice.size(); i++) {
+            insert.setString(parameter++, slice.get(i).source());
+            insert.setString(parameter++, slice.get(i).sourceRef());
+            insert.setLong(parameter++, nextId + i);
+        }
+        return insert.executeUpdate() == slice.size();
     }
 
     /** Inserts the keys of the records of {@code slice} that {@code only} marks (all when null), numbered in order. */

@@ -103,6 +103,44 @@ class RecordImportTest {
     }
 
     @Test
+    void aFullBlockWithKnownRecordsStoresOnlyTheNewOnesInOrder() {
+        store.append(records("court", 3), T0, Fixtures.WRITER);
+        int full = RecordBlock.MAX_RECORDS;
+        List<RecordSubmission> records = new ArrayList<>(records("bulk", 3L * full));
+        // The second block holds a stored record, the third a repeat of the stream's first line.
+        records.set(full + 10, numbered("court", 1));
+        records.set(2 * full + 20, records.getFirst());
+
+        Imported imported = (Imported) importing(records, 3 * full, List.of());
+
+        int fresh = 3 * full - 2;
+        assertThat(imported).isEqualTo(new Imported(3 * full, fresh, 4, 3 + fresh));
+        assertThat(store.audit().entries(EVERYTHING)).extracting(RecordImportTest::withoutDigest).containsExactly(
+                "stored 1 to 3; block",
+                "stored 4 to " + (3 + full) + "; block",
+                "stored " + (4 + full) + " to " + (2 + 2 * full) + "; duplicate of 2; block",
+                "stored " + (3 + 2 * full) + " to " + (3 + fresh) + "; duplicate of 4; block");
+        // Ids follow the stream's order, skipping the known ones.
+        assertThat(store.record(4 + full + 10).orElseThrow().submission()).isEqualTo(records.get(full + 11));
+        assertThat(store.record(3 + fresh).orElseThrow().submission()).isEqualTo(records.getLast());
+        assertThat(store.verifyRecords()).isEqualTo(new RecordStore.RecordsIntact(3 + fresh, 4));
+    }
+
+    @Test
+    void aConflictInAFullBlockIsReportedByLine() {
+        int full = RecordBlock.MAX_RECORDS;
+        List<RecordSubmission> records = new ArrayList<>(records("bulk", 2L * full));
+        RecordSubmission first = records.getFirst();
+        records.set(full + 5, new RecordSubmission(first.source(), first.sourceRef(), first.subject(), first.type(),
+                LocalDate.of(2020, 1, 1), Optional.empty()));
+
+        assertThat(importing(records, 2 * full, List.of()))
+                .isEqualTo(new ImportRejected(List.of(new LineConflict(full + 6, 1, OptionalInt.of(1)))));
+        assertThat(store.count()).isZero();
+        assertThat(store.audit().entries(EVERYTHING)).isEmpty();
+    }
+
+    @Test
     void conflictsAreReportedByLineAndNothingIsKept() {
         store.append(records("court", 3), T0, Fixtures.WRITER);
         List<RecordSubmission> records = new ArrayList<>(records("other", 10));
