@@ -1,6 +1,7 @@
 package org.credence.record;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,17 +28,27 @@ public interface RecordStream extends AutoCloseable {
      * position among them, from 1.
      */
     static RecordStream of(List<RecordSubmission> records) {
+        return ofChunks(records.isEmpty() ? List.of() : List.of(records));
+    }
+
+    /**
+     * Records already read and checked, in the chunks a reader would hand over; lines are numbered on
+     * from 1 across the chunks.
+     */
+    static RecordStream ofChunks(List<List<RecordSubmission>> chunks) {
         return new RecordStream() {
-            private boolean read;
+            private final Iterator<List<RecordSubmission>> next = chunks.iterator();
+            private int line = 1;
 
             @Override
             public Optional<Chunk> next() {
-                if (read || records.isEmpty()) {
+                if (!next.hasNext()) {
                     return Optional.empty();
                 }
-                read = true;
+                List<RecordSubmission> records = next.next();
                 int[] lines = new int[records.size()];
-                Arrays.setAll(lines, i -> i + 1);
+                Arrays.setAll(lines, i -> line + i);
+                line += records.size();
                 return Optional.of(new Chunk(lines, records));
             }
 

@@ -107,6 +107,16 @@ public final class SubjectHistory {
         return recordId(data, base, i);
     }
 
+    /** Whether a record numbered {@code firstId} or more is here: one of a write that began there. */
+    public boolean holdsFrom(long firstId) {
+        for (int i = 0, n = size(); i < n; i++) {
+            if (recordId(i) >= firstId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The ids of every record, in this history's order. */
     public long[] recordIds() {
         long[] ids = new long[size()];

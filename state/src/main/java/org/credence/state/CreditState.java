@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.credence.catalog.Catalog;
@@ -18,6 +16,7 @@ import org.credence.catalog.CreditList;
 import org.credence.record.RecordState;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
 import org.credence.scoring.Rulebook;
 import org.credence.scoring.Standing;
 import org.credence.scoring.SubjectHistory;
@@ -38,7 +37,8 @@ public final class CreditState {
     private final RecordStore records;
     private final RightsStore rights;
     private final Clock clock;
-    private final Snapshot snapshot;
+    // Replaced whole when an import's records are durable (IndexDrafting); otherwise written in place.
+    private volatile Snapshot snapshot;
 
     /** A rulebook and the index built under it. */
     public record Snapshot(Rulebook rulebook, SubjectIndex index) {
@@ -85,43 +85,45 @@ public final class CreditState {
                                                         RecordStore.AuditedBy audit) {
         RecordStore.AppendResult result = records.append(submissions, now, audit);
         if (result instanceof RecordStore.Appended appended) {
-            Listings listings = new Listings(LocalDate.now(clock));
+            long firstId = 0;
+            List<String> touched = new ArrayList<>();
             for (RecordStore.Outcome outcome : appended.outcomes()) {
                 if (outcome instanceof RecordStore.Stored stored) {
-                    listings.touch(stored.record().submission().subject().id(), stored.record().id());
-                    snapshot.index().apply(stored.record());
+                    StoredRecord record = stored.record();
+                    firstId = firstId == 0 ? record.id() : firstId;
+                    if (snapshot.index().applyOfWrite(record, firstId)) {
+                        touched.add(record.submission().subject().id());
+                    }
                 }
             }
-            listings.notify(now);
+            new Listings(LocalDate.now(clock), firstId, touched).notify(now);
         }
         return result;
     }
 
     /**
      * Stores a stream of records with their audit entries, all or none (see
-     * {@link RecordStore#importRecords}), and, once durable, applies the new ones to the index as the
-     * store now holds them and tells every subject that entered a black list. Only the new records'
-     * facts are read back, so the stream's records are never all in memory.
+     * {@link RecordStore#importRecords}), and, once durable, puts the index holding the new ones in
+     * place (see {@link IndexDrafting}) and tells every subject that entered a black list. The stream's
+     * records are never all in memory: a chunk at a time, and a few chunks queued for the draft.
      */
     public synchronized RecordStore.ImportResult importRecords(RecordStream stream, Instant now,
                                                                RecordStore.AuditedBy audit) {
-        RecordStore.ImportResult result = records.importRecords(stream, now, audit);
-        if (result instanceof RecordStore.Imported imported && imported.stored() > 0) {
-            try {
-                Listings listings = new Listings(LocalDate.now(clock));
-                records.forEachFact(imported.firstId(), imported.lastId(), fact -> {
-                    listings.touch(fact.subjectId(), fact.recordId());
-                    snapshot.index().apply(fact);
-                });
-                listings.notify(now);
-            } catch (RuntimeException e) {
-                // The records are durable; only what derives from them is behind, and a start rebuilds it.
-                throw new IllegalStateException("records " + imported.firstId() + " to " + imported.lastId()
-                        + " were stored, but the index or the notices could not be brought up to date;"
-                        + " restart to rebuild the index from the store", e);
+        try (IndexDrafting drafting = new IndexDrafting(snapshot.index())) {
+            RecordStore.ImportResult result = records.importRecords(stream, now, audit, drafting::accept);
+            if (result instanceof RecordStore.Imported imported && imported.stored() > 0) {
+                try {
+                    snapshot = new Snapshot(snapshot.rulebook(), drafting.finish());
+                    new Listings(LocalDate.now(clock), imported.firstId(), drafting.touched()).notify(now);
+                } catch (RuntimeException e) {
+                    // The records are durable; only what derives from them is behind, and a start rebuilds it.
+                    throw new IllegalStateException("records " + imported.firstId() + " to " + imported.lastId()
+                            + " were stored, but the index or the notices could not be brought up to date;"
+                            + " restart to rebuild the index from the store", e);
+                }
             }
+            return result;
         }
-        return result;
     }
 
     /**
@@ -133,20 +135,15 @@ public final class CreditState {
      */
     private final class Listings {
         private final LocalDate today;
-        private final Set<String> seen = new HashSet<>();
-        private final List<String> touched = new ArrayList<>();
-        private long firstId = Long.MAX_VALUE;
+        /** The id of the write's first record. */
+        private final long firstId;
+        private final List<String> touched;
 
-        Listings(LocalDate today) {
+        /** {@code touched}: the subjects the write touched, each once, in the order touched. */
+        Listings(LocalDate today, long firstId, List<String> touched) {
             this.today = today;
-        }
-
-        /** Notes that {@code recordId}, about {@code subjectId}, is one of the write's. */
-        void touch(String subjectId, long recordId) {
-            firstId = Math.min(firstId, recordId);
-            if (seen.add(subjectId)) {
-                touched.add(subjectId);
-            }
+            this.firstId = firstId;
+            this.touched = touched;
         }
 
         /** Stores a notice for each black list a touched subject entered, in the order they were touched. */

@@ -120,6 +120,34 @@ public final class SubjectIndex {
     }
 
     /**
+     * A copy of this index for a large write to apply its records to while they are not yet durable,
+     * so that applying them overlaps storing them; the write's owner puts the draft in this index's
+     * place once the write is durable, or drops it. Readers of this index never see the draft's
+     * records.
+     *
+     * <p>The draft costs a copy of the table (17 bytes a slot: 230 MB at 10 M subjects, a tenth of a
+     * second), not of the histories: it
+     * shares the arena's chunks, appending where this index would append next, which no slot of this
+     * index points to. So while a draft is out this index must not be written; once it is dropped, this
+     * index's next blocks overwrite what the draft appended, unseen by anyone.
+     */
+    public synchronized SubjectIndex draft() {
+        Tables t = tables;
+        Tables copy = new Tables(t.slots.clone(), t.tags.clone(), t.capacity, t.chunks.clone(),
+                new ConcurrentHashMap<>(t.unpackable));
+        SubjectIndex draft = new SubjectIndex(rulebook, personNames);
+        draft.tables = copy;
+        draft.arena = arena.over(copy.chunks);
+        draft.liveInts = liveInts;
+        draft.arenaBytes = arenaBytes;
+        draft.organizationNames.putAll(organizationNames);
+        draft.size = size;
+        draft.records = records;
+        draft.uncatalogued = uncatalogued;
+        return draft;
+    }
+
+    /**
      * The decision for subject {@code id} on {@code policy}'s action on epoch day {@code day}: the
      * partners' hot path, which allocates nothing.
      */
@@ -160,35 +188,62 @@ public final class SubjectIndex {
      * catalogued conduct can), so it is left out and counted in {@link #uncatalogued()}.
      */
     public synchronized void apply(StoredRecord record) {
-        SubjectRef subject = record.submission().subject();
-        add(subject.id(), subject.kind(), record.id(), record.submission().type(),
-                (int) record.submission().occurredAt().toEpochDay(), record.state(),
-                subject.kind() == SubjectKind.ORGANIZATION ? subject.name() : Optional.empty());
+        applyOfWrite(record, Long.MAX_VALUE);
     }
 
     /** Adds a record read back from the store at start: what {@link #apply(StoredRecord)} needs, without the rest. */
     public synchronized void apply(RecordStore.Fact fact) {
-        add(fact.subjectId(), fact.kind(), fact.recordId(), fact.type(), fact.occurredDay(), fact.state(),
-                fact.organizationName());
+        applyOfWrite(fact, Long.MAX_VALUE);
     }
 
-    private void add(String id, SubjectKind kind, long recordId, String typeCode, int occurredDay, RecordState state,
-                     Optional<String> organizationName) {
+    /**
+     * Adds a record of a write whose records are numbered from {@code firstId} on; true when it is the
+     * first of them about its subject, the subject's history holding none of them yet. A write learns
+     * from this which subjects it touched, in the order touched, without a set of its own beside the
+     * index: at 10 M records such a set cost a fifth of applying them.
+     */
+    public synchronized boolean applyOfWrite(StoredRecord record, long firstId) {
+        SubjectRef subject = record.submission().subject();
+        return add(subject.id(), subject.kind(), record.id(), record.submission().type(),
+                (int) record.submission().occurredAt().toEpochDay(), record.state(),
+                subject.kind() == SubjectKind.ORGANIZATION ? subject.name() : Optional.empty(), firstId);
+    }
+
+    /** {@link #applyOfWrite(StoredRecord, long)} for a record read back from the store. */
+    public synchronized boolean applyOfWrite(RecordStore.Fact fact, long firstId) {
+        return add(fact.subjectId(), fact.kind(), fact.recordId(), fact.type(), fact.occurredDay(), fact.state(),
+                fact.organizationName(), firstId);
+    }
+
+    /** Whether the record is the subject's first from {@code firstId} on; false when it cannot count. */
+    private boolean add(String id, SubjectKind kind, long recordId, String typeCode, int occurredDay, RecordState state,
+                        Optional<String> organizationName, long firstId) {
         var type = rulebook.typeIndex(typeCode);
         if (type.isEmpty()) {
             uncatalogued++;
-            return;
+            return false;
         }
-        apply(id, kind, recordId, type.getAsInt(), occurredDay, state);
+        boolean first = apply(id, kind, recordId, type.getAsInt(), occurredDay, state, firstId);
         organizationName.ifPresent(name -> organizationNames.put(id, name));
+        return first;
     }
 
     /** Adds one record given as its facts; the type is an index into the rulebook. */
     public synchronized void apply(String id, SubjectKind kind, long recordId, int type, int occurredDay, RecordState state) {
+        apply(id, kind, recordId, type, occurredDay, state, Long.MAX_VALUE);
+    }
+
+    private boolean apply(String id, SubjectKind kind, long recordId, int type, int occurredDay, RecordState state,
+                          long firstId) {
         int expires = rulebook.expiresDay(type, occurredDay);
-        if (change(id, Optional.of(kind), h -> h.with(recordId, type, occurredDay, expires, state))) {
+        boolean[] first = new boolean[1];
+        if (change(id, Optional.of(kind), h -> {
+            first[0] = !h.holdsFrom(firstId);
+            return h.with(recordId, type, occurredDay, expires, state);
+        })) {
             records++;
         }
+        return first[0];
     }
 
     /** Marks an open dispute on a record since {@code day} ({@link SubjectHistory#NEVER}: none). */
@@ -427,6 +482,16 @@ public final class SubjectIndex {
 
         Arena(int[][] chunks) {
             this.chunks = chunks;
+        }
+
+        /** An arena over {@code chunks}, a copy of this one's, that appends where this one would. */
+        Arena over(int[][] chunks) {
+            Arena copy = new Arena(chunks);
+            copy.chunk = chunk;
+            copy.within = within;
+            copy.allocated = allocated;
+            copy.written = written;
+            return copy;
         }
 
         long append(SubjectHistory history, long wanted) {

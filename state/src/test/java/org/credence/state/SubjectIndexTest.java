@@ -63,6 +63,46 @@ class SubjectIndexTest {
         model.assertSame(index);
     }
 
+    @Property(tries = 200)
+    void aDraftTakesItsWritesAndTheIndexKeepsItsOwn(@ForAll("ops") List<Op> before, @ForAll("ops") List<Op> drafted,
+                                                   @ForAll("ops") List<Op> after) {
+        Model model = new Model();
+        SubjectIndex index = new SubjectIndex(CITY, ids -> Optional.empty());
+        before.forEach(op -> model.apply(op, index));
+        Model draftModel = model.copy();
+        SubjectIndex draft = index.draft();
+        drafted.forEach(op -> draftModel.apply(op, draft));
+
+        draftModel.assertSame(draft);
+        model.assertSame(index);
+        // Dropped, as when the write is rejected: the index is written again, over what the draft appended.
+        after.forEach(op -> model.apply(op, index));
+        model.assertSame(index);
+    }
+
+    @Test
+    void aDraftThatGrowsAndCompactsLeavesTheIndexAsItWas() {
+        Model model = new Model();
+        SubjectIndex index = new SubjectIndex(CITY, ids -> Optional.empty());
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 5_000; i++) {
+            model.addAny(i, random, index);
+        }
+        Model draftModel = model.copy();
+        SubjectIndex draft = index.draft();
+        // Subjects enough to grow the draft's table several times, rewrites enough to compact its arena.
+        for (int i = 0; i < 60_000; i++) {
+            int subject = i < 30_000 ? i : random.nextInt(30_000);
+            draftModel.addAny(subject, random, draft);
+        }
+        draftModel.assertSame(draft);
+        model.assertSame(index);
+        for (int i = 0; i < 20_000; i++) {
+            model.addAny(random.nextInt(8_000), random, index);
+        }
+        model.assertSame(index);
+    }
+
     @Test
     void growsAndCompactsWithoutLosingAnyone() {
         Model model = new Model();
@@ -71,7 +111,7 @@ class SubjectIndexTest {
         // Enough subjects to grow the table several times, and enough rewrites to compact the arena by itself.
         for (int i = 0; i < 60_000; i++) {
             int subject = i < 20_000 ? i : random.nextInt(20_000);
-            model.apply(new Add(subject, random.nextInt(TYPES), FIRST_DAY + random.nextInt(2000), RecordState.RECORDED), index);
+            model.addAny(subject, random, index);
             if (i % 7 == 0) {
                 model.apply(new Dispute(subject, random.nextInt(4), FIRST_DAY + random.nextInt(2000)), index);
             }
@@ -97,6 +137,30 @@ class SubjectIndexTest {
         assertThat(index.subjects()).isEqualTo(subjects);
         assertThat(index.records()).isEqualTo(3L * subjects);
         assertThat((double) index.bytes() / subjects).isLessThanOrEqualTo(64.0);
+    }
+
+    @Test
+    void aWriteLearnsEachSubjectItTouchesOnceAtItsFirstRecord() {
+        String known = SubjectIds.person(1);
+        String fresh = SubjectIds.person(2);
+        String type = CITY.catalog().recordTypes().getFirst().code();
+        SubjectIndex index = new SubjectIndex(CITY, ids -> Optional.empty());
+        index.apply(fact(1, known, type));
+        index.apply(fact(2, known, type));
+
+        // A write from record 3 on: each subject's first record of it says so, its later ones do not.
+        assertThat(index.applyOfWrite(fact(3, known, type), 3)).isTrue();
+        assertThat(index.applyOfWrite(fact(4, fresh, "no.such_type"), 3)).isFalse();
+        assertThat(index.applyOfWrite(fact(5, fresh, type), 3)).isTrue();
+        assertThat(index.applyOfWrite(fact(6, known, type), 3)).isFalse();
+        assertThat(index.applyOfWrite(fact(7, fresh, type), 3)).isFalse();
+        assertThat(index.history(known).recordIds()).containsExactly(1, 2, 3, 6);
+        assertThat(index.history(fresh).recordIds()).containsExactly(5, 7);
+    }
+
+    private static org.credence.store.RecordStore.Fact fact(long id, String subject, String type) {
+        return new org.credence.store.RecordStore.Fact(id, subject, SubjectKind.PERSON, type, FIRST_DAY,
+                RecordState.RECORDED, Optional.empty());
     }
 
     @Test
@@ -207,6 +271,20 @@ class SubjectIndexTest {
         final Map<String, SubjectKind> kinds = new HashMap<>();
         final Set<Long> recordIds = new HashSet<>();
         long nextRecordId = 1;
+
+        Model copy() {
+            Model copy = new Model();
+            copy.histories.putAll(histories);
+            copy.kinds.putAll(kinds);
+            copy.recordIds.addAll(recordIds);
+            copy.nextRecordId = nextRecordId;
+            return copy;
+        }
+
+        /** A recorded record of any type on any day of five and a half years, about {@code subject}. */
+        void addAny(int subject, java.util.Random random, SubjectIndex index) {
+            apply(new Add(subject, random.nextInt(TYPES), FIRST_DAY + random.nextInt(2000), RecordState.RECORDED), index);
+        }
 
         void apply(Op op, SubjectIndex index) {
             switch (op) {

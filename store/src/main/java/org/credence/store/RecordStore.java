@@ -35,7 +35,19 @@ public interface RecordStore {
      * same content, or twice in the stream, is stored once and audited as a duplicate. Memory does not
      * grow with the stream but by four bytes per new record.
      */
-    ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit);
+    default ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit) {
+        return importRecords(stream, recordedAt, audit, numbered -> {
+        });
+    }
+
+    /**
+     * As {@link #importRecords(RecordStream, Instant, AuditedBy)}, telling {@code numbered} the new
+     * records of each chunk, in id order, as the transaction stores them: not yet durable, and never
+     * durable if the import is then rejected. Whoever derives state from them keeps it apart until the
+     * result says they are stored.
+     */
+    ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit,
+                               Consumer<List<StoredRecord>> numbered);
 
     /** Who is writing the records, and why, for the audit entry of each block: all under one instant. */
     record AuditedBy(Instant at, String actor, String role, String action, String purpose) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
@@ -77,9 +78,10 @@ final class RecordAppender {
         return new Appended(outcomes);
     }
 
-    ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit) {
+    ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit,
+                               Consumer<List<StoredRecord>> numbered) {
         return db.transaction((d, transaction) -> {
-            StreamImport run = new StreamImport(d, recordedAt, audit);
+            StreamImport run = new StreamImport(d, recordedAt, audit, numbered);
             try {
                 for (var chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {
                     run.add(chunk.get());
@@ -99,7 +101,10 @@ final class RecordAppender {
     private final class StreamImport implements RecordInserts.Outcomes {
         private final Database d;
         private final RecordInserts inserts;
+        private final Consumer<List<StoredRecord>> numbered;
         private final List<LineConflict> conflicts = new ArrayList<>();
+        /** The chunk's new records, for {@link #numbered}, unless a conflict has doomed the import. */
+        private List<StoredRecord> stored = new ArrayList<>();
         // The line of each record stored here, by id less the first id: a later line conflicting with it
         // is reported against the line, as a file's author would look for it.
         private int[] storedLines = new int[1024];
@@ -107,9 +112,11 @@ final class RecordAppender {
         private RecordStream.Chunk chunk;
         private boolean largeCache;
 
-        StreamImport(Database d, Instant recordedAt, AuditedBy audit) throws SQLException {
+        StreamImport(Database d, Instant recordedAt, AuditedBy audit, Consumer<List<StoredRecord>> numbered)
+                throws SQLException {
             this.d = d;
             this.inserts = new RecordInserts(d, vault, recordedAt, audit);
+            this.numbered = numbered;
         }
 
         void add(RecordStream.Chunk next) throws SQLException {
@@ -122,6 +129,12 @@ final class RecordAppender {
             }
             inserts.insert(next.records(), this);
             records = after;
+            if (!stored.isEmpty()) {
+                if (conflicts.isEmpty()) {
+                    numbered.accept(stored);
+                }
+                stored = new ArrayList<>();
+            }
         }
 
         /** Gives back the large page cache, if the import grew to need it. */
@@ -144,6 +157,7 @@ final class RecordAppender {
                 storedLines = Arrays.copyOf(storedLines, offset * 2);
             }
             storedLines[offset] = chunk.lines()[index];
+            stored.add(record);
         }
 
         @Override

@@ -33,8 +33,9 @@ final class SqliteRecords implements RecordStore {
     }
 
     @Override
-    public ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit) {
-        return appender.importRecords(stream, recordedAt, audit);
+    public ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit,
+                                      Consumer<List<StoredRecord>> numbered) {
+        return appender.importRecords(stream, recordedAt, audit, numbered);
     }
 
     @Override

@@ -143,8 +143,9 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit) {
-        return records.importRecords(stream, recordedAt, audit);
+    public ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit,
+                                      Consumer<List<StoredRecord>> numbered) {
+        return records.importRecords(stream, recordedAt, audit, numbered);
     }
 
     @Override
