@@ -232,7 +232,7 @@ public final class RecordFiles {
             return new RecordReader.Accepted(common.get());
         }
         try {
-            return reader.read(Json.mapper().readValue(line, Object.class), today);
+            return reader.read(Json.lines().readValue(line, Object.class), today);
         } catch (JsonProcessingException e) {
             // Blank in any script's spaces, as String.isBlank has it: rare enough to decode only here.
             return new String(line, StandardCharsets.UTF_8).isBlank() ? null : new Problem("", Json.reason(e));

@@ -27,7 +27,7 @@ import org.credence.record.RecordSubmission;
 final class RecordLine {
 
     /** Details go on to be a tree as in the general reader; the rest of the line follows them. */
-    private static final ObjectReader DETAILS = Json.mapper().readerFor(Object.class)
+    private static final ObjectReader DETAILS = Json.lines().readerFor(Object.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RecordLine() {
@@ -35,7 +35,7 @@ final class RecordLine {
 
     /** The record of {@code line} when it has the common shape and passes every check; otherwise empty. */
     static Optional<RecordSubmission> common(byte[] line, RecordReader reader, LocalDate today) {
-        try (JsonParser parser = Json.mapper().createParser(line)) {
+        try (JsonParser parser = Json.lines().createParser(line)) {
             return parser.nextToken() == JsonToken.START_OBJECT ? fields(parser, reader, today) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

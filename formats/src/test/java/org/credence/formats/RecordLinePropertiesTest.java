@@ -118,7 +118,7 @@ class RecordLinePropertiesTest {
     private static final String[] TYPES = {"court.judgment_default", "tax.a_grade_taxpayer", "traffic.ticket", "no.such_type"};
     private static final String[] DATES = {"2026-03-01", "2026-11-01", "2026-11-02", "2026-13-01", "1 March 2026", "2024-02-29"};
     private static final String[] DETAILS = {"{}", "{\"synthetic\":true}", "{\"b\":1.50,\"a\":[1,{\"c\":null}],\"n\":12345678901234567890}",
-            "{\"a\":1,\"a\":2}", "\"text\"", "null", "[1]"};
+            "{\"a\":1,\"a\":2}", "{\"x\":{\"a\":1,\"a\":2}}", "{\"x\":[{\"a\":1,\"a\":2}]}", "\"text\"", "null", "[1]"};
 
     @Provide
     Arbitrary<Line> lines() {
