@@ -126,10 +126,10 @@ public final class SubjectIndex {
      * records.
      *
      * <p>The draft costs a copy of the table (17 bytes a slot: 230 MB at 10 M subjects, a tenth of a
-     * second), not of the histories: it
-     * shares the arena's chunks, appending where this index would append next, which no slot of this
-     * index points to. So while a draft is out this index must not be written; once it is dropped, this
-     * index's next blocks overwrite what the draft appended, unseen by anyone.
+     * second), not of the histories: it shares the arena's chunks, appending where this index would
+     * append next, which no slot of this index points to. So while a draft is out this index must not
+     * be written; once it is dropped, this index's next blocks overwrite what the draft appended,
+     * unseen by anyone.
      */
     public synchronized SubjectIndex draft() {
         Tables t = tables;
@@ -198,8 +198,9 @@ public final class SubjectIndex {
 
     /**
      * Adds a record of a write whose records are numbered from {@code firstId} on; true when it is the
-     * first of them about its subject, the subject's history holding none of them yet. A write learns
-     * from this which subjects it touched, in the order touched, without a set of its own beside the
+     * first of them to count for its subject, the subject's history holding none of them yet (a record
+     * of a type the catalog lacks never counts, so it is never the first). A write learns from this
+     * which subjects its records changed, in the order changed, without a set of its own beside the
      * index: at 10 M records such a set cost a fifth of applying them.
      */
     public synchronized boolean applyOfWrite(StoredRecord record, long firstId) {

@@ -1,7 +1,10 @@
 package org.credence.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.credence.record.RecordBatch;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.SubjectRef;
@@ -114,6 +118,40 @@ class CreditStateImportTest {
         assertThat(index.history(person(SUBJECTS + 50)).size()).isEqualTo(1);
         assertThat(listsEntered(person(SUBJECTS + 50))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS);
         assertThat(listsEntered(person(SUBJECTS + 51))).isEmpty();
+    }
+
+    @Test
+    void aStreamThatFailsMidWayLeavesTheIndexAsItWasAndNoDraftRunning() {
+        RecordStream chunks = RecordStream.ofChunks(manyChunks("failing", 6));
+        RecordStream failing = new RecordStream() {
+            private int read;
+
+            @Override
+            public Optional<Chunk> next() {
+                if (++read == 5) {
+                    throw new UncheckedIOException(new IOException("the disk went away"));
+                }
+                return chunks.next();
+            }
+
+            @Override
+            public List<RecordBatch.LineProblem> problems() {
+                return chunks.problems();
+            }
+
+            @Override
+            public void close() {
+                chunks.close();
+            }
+        };
+
+        assertThatThrownBy(() -> state.importRecords(failing, NOW, IMPORTER)).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(state.snapshot().index().records()).isZero();
+        assertThat(store.count()).isZero();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("credence-index-draft");
+        state.importRecords(RecordStream.ofChunks(manyChunks("accepted", 3)), NOW, IMPORTER);
+        assertThat(state.snapshot().index().records()).isEqualTo(300);
     }
 
     /** {@code count} chunks of 100 new subjects each; every fiftieth a debtor. */

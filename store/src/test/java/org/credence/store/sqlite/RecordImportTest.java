@@ -107,23 +107,31 @@ class RecordImportTest {
         store.append(records("court", 3), T0, Fixtures.WRITER);
         int full = RecordBlock.MAX_RECORDS;
         List<RecordSubmission> records = new ArrayList<>(records("bulk", 3L * full));
-        // The second block holds a stored record, the third a repeat of the stream's first line.
+        // The second block holds a stored record, the third a repeat of the stream's first line, the
+        // fourth a line repeated within itself.
         records.set(full + 10, numbered("court", 1));
         records.set(2 * full + 20, records.getFirst());
+        records.add(3 * full, numbered("bulk", 9_000));
+        records.add(3 * full + 1, numbered("bulk", 9_000));
+        records.subList(3 * full + 2, records.size()).clear();
+        records.addAll(records("tail", full - 2));
 
-        Imported imported = (Imported) importing(records, 3 * full, List.of());
+        Imported imported = (Imported) importing(records, 4 * full, List.of());
 
-        int fresh = 3 * full - 2;
-        assertThat(imported).isEqualTo(new Imported(3 * full, fresh, 4, 3 + fresh));
+        int fresh = 4 * full - 3;
+        assertThat(imported).isEqualTo(new Imported(4 * full, fresh, 4, 3 + fresh));
+        long fourth = 3 + 3 * full - 1;
         assertThat(store.audit().entries(EVERYTHING)).extracting(RecordImportTest::withoutDigest).containsExactly(
                 "stored 1 to 3; block",
                 "stored 4 to " + (3 + full) + "; block",
                 "stored " + (4 + full) + " to " + (2 + 2 * full) + "; duplicate of 2; block",
-                "stored " + (3 + 2 * full) + " to " + (3 + fresh) + "; duplicate of 4; block");
+                "stored " + (3 + 2 * full) + " to " + (1 + 3 * full) + "; duplicate of 4; block",
+                "stored " + fourth + " to " + (3 + fresh) + "; duplicate of " + fourth + "; block");
         // Ids follow the stream's order, skipping the known ones.
         assertThat(store.record(4 + full + 10).orElseThrow().submission()).isEqualTo(records.get(full + 11));
+        assertThat(store.record(fourth + 1).orElseThrow().submission()).isEqualTo(records.get(3 * full + 2));
         assertThat(store.record(3 + fresh).orElseThrow().submission()).isEqualTo(records.getLast());
-        assertThat(store.verifyRecords()).isEqualTo(new RecordStore.RecordsIntact(3 + fresh, 4));
+        assertThat(store.verifyRecords()).isEqualTo(new RecordStore.RecordsIntact(3 + fresh, 5));
     }
 
     @Test
