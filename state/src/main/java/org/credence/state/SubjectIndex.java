@@ -75,6 +75,8 @@ public final class SubjectIndex {
     private static final double LOAD_AFTER_GROWTH = 0.6;
     /** Close to the limit: a compacted index is usually one just loaded, which changes little after. */
     private static final double LOAD_AFTER_COMPACTION = 0.75;
+    /** The first id of no write: a record applied as at start, whose write tells no one. */
+    private static final long NOT_A_WRITE = Long.MAX_VALUE;
 
     /**
      * The arrays a reader needs, published together. {@code slots[2s]} is the key's long;
@@ -109,10 +111,15 @@ public final class SubjectIndex {
      * the person's records) when a page needs it, which keeps millions of names out of memory.
      */
     public SubjectIndex(Rulebook rulebook, Function<long[], Optional<String>> personNames) {
+        this(rulebook, personNames, new Tables(MIN_CAPACITY), null);
+    }
+
+    /** An index over {@code tables}, appending through {@code arena}, or a new arena over their chunks. */
+    private SubjectIndex(Rulebook rulebook, Function<long[], Optional<String>> personNames, Tables tables, Arena arena) {
         this.rulebook = rulebook;
         this.personNames = personNames;
-        this.tables = new Tables(MIN_CAPACITY);
-        this.arena = new Arena(tables.chunks);
+        this.tables = tables;
+        this.arena = arena == null ? new Arena(tables.chunks) : arena;
     }
 
     public Rulebook rulebook() {
@@ -135,9 +142,7 @@ public final class SubjectIndex {
         Tables t = tables;
         Tables copy = new Tables(t.slots.clone(), t.tags.clone(), t.capacity, t.chunks.clone(),
                 new ConcurrentHashMap<>(t.unpackable));
-        SubjectIndex draft = new SubjectIndex(rulebook, personNames);
-        draft.tables = copy;
-        draft.arena = arena.over(copy.chunks);
+        SubjectIndex draft = new SubjectIndex(rulebook, personNames, copy, arena.over(copy.chunks));
         draft.liveInts = liveInts;
         draft.arenaBytes = arenaBytes;
         draft.organizationNames.putAll(organizationNames);
@@ -188,12 +193,13 @@ public final class SubjectIndex {
      * catalogued conduct can), so it is left out and counted in {@link #uncatalogued()}.
      */
     public synchronized void apply(StoredRecord record) {
-        applyOfWrite(record, Long.MAX_VALUE);
+        applyOfWrite(record, NOT_A_WRITE);
     }
 
     /** Adds a record read back from the store at start: what {@link #apply(StoredRecord)} needs, without the rest. */
     public synchronized void apply(RecordStore.Fact fact) {
-        applyOfWrite(fact, Long.MAX_VALUE);
+        add(fact.subjectId(), fact.kind(), fact.recordId(), fact.type(), fact.occurredDay(), fact.state(),
+                fact.organizationName(), NOT_A_WRITE);
     }
 
     /**
@@ -210,13 +216,10 @@ public final class SubjectIndex {
                 subject.kind() == SubjectKind.ORGANIZATION ? subject.name() : Optional.empty(), firstId);
     }
 
-    /** {@link #applyOfWrite(StoredRecord, long)} for a record read back from the store. */
-    public synchronized boolean applyOfWrite(RecordStore.Fact fact, long firstId) {
-        return add(fact.subjectId(), fact.kind(), fact.recordId(), fact.type(), fact.occurredDay(), fact.state(),
-                fact.organizationName(), firstId);
-    }
-
-    /** Whether the record is the subject's first from {@code firstId} on; false when it cannot count. */
+    /**
+     * Whether the record is the subject's first from {@code firstId} on; false when it cannot count, and
+     * for a record of no write ({@link #NOT_A_WRITE}), which is applied as at start, without the look.
+     */
     private boolean add(String id, SubjectKind kind, long recordId, String typeCode, int occurredDay, RecordState state,
                         Optional<String> organizationName, long firstId) {
         var type = rulebook.typeIndex(typeCode);
@@ -224,18 +227,30 @@ public final class SubjectIndex {
             uncatalogued++;
             return false;
         }
-        boolean first = apply(id, kind, recordId, type.getAsInt(), occurredDay, state, firstId);
+        boolean first = false;
+        if (firstId == NOT_A_WRITE) {
+            apply(id, kind, recordId, type.getAsInt(), occurredDay, state);
+        } else {
+            first = applyFirstOfWrite(id, kind, recordId, type.getAsInt(), occurredDay, state, firstId);
+        }
         organizationName.ifPresent(name -> organizationNames.put(id, name));
         return first;
     }
 
     /** Adds one record given as its facts; the type is an index into the rulebook. */
     public synchronized void apply(String id, SubjectKind kind, long recordId, int type, int occurredDay, RecordState state) {
-        apply(id, kind, recordId, type, occurredDay, state, Long.MAX_VALUE);
+        int expires = rulebook.expiresDay(type, occurredDay);
+        if (change(id, Optional.of(kind), h -> h.with(recordId, type, occurredDay, expires, state))) {
+            records++;
+        }
     }
 
-    private boolean apply(String id, SubjectKind kind, long recordId, int type, int occurredDay, RecordState state,
-                          long firstId) {
+    /**
+     * As {@link #apply(String, SubjectKind, long, int, int, RecordState)}; true when the subject's history
+     * held no record from {@code firstId} on.
+     */
+    private boolean applyFirstOfWrite(String id, SubjectKind kind, long recordId, int type, int occurredDay,
+                                      RecordState state, long firstId) {
         int expires = rulebook.expiresDay(type, occurredDay);
         boolean[] first = new boolean[1];
         if (change(id, Optional.of(kind), h -> {

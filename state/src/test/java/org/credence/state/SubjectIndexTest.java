@@ -145,22 +145,23 @@ class SubjectIndexTest {
         String fresh = SubjectIds.person(2);
         String type = CITY.catalog().recordTypes().getFirst().code();
         SubjectIndex index = new SubjectIndex(CITY, ids -> Optional.empty());
-        index.apply(fact(1, known, type));
-        index.apply(fact(2, known, type));
+        index.apply(stored(1, known, type));
+        index.apply(stored(2, known, type));
 
         // A write from record 3 on: each subject's first record of it says so, its later ones do not.
-        assertThat(index.applyOfWrite(fact(3, known, type), 3)).isTrue();
-        assertThat(index.applyOfWrite(fact(4, fresh, "no.such_type"), 3)).isFalse();
-        assertThat(index.applyOfWrite(fact(5, fresh, type), 3)).isTrue();
-        assertThat(index.applyOfWrite(fact(6, known, type), 3)).isFalse();
-        assertThat(index.applyOfWrite(fact(7, fresh, type), 3)).isFalse();
+        assertThat(index.applyOfWrite(stored(3, known, type), 3)).isTrue();
+        assertThat(index.applyOfWrite(stored(4, fresh, "no.such_type"), 3)).isFalse();
+        assertThat(index.applyOfWrite(stored(5, fresh, type), 3)).isTrue();
+        assertThat(index.applyOfWrite(stored(6, known, type), 3)).isFalse();
+        assertThat(index.applyOfWrite(stored(7, fresh, type), 3)).isFalse();
         assertThat(index.history(known).recordIds()).containsExactly(1, 2, 3, 6);
         assertThat(index.history(fresh).recordIds()).containsExactly(5, 7);
     }
 
-    private static org.credence.store.RecordStore.Fact fact(long id, String subject, String type) {
-        return new org.credence.store.RecordStore.Fact(id, subject, SubjectKind.PERSON, type, FIRST_DAY,
-                RecordState.RECORDED, Optional.empty());
+    private static org.credence.record.StoredRecord stored(long id, String subject, String type) {
+        return new org.credence.record.StoredRecord(id, new org.credence.record.RecordSubmission("court", "ref-" + id,
+                new org.credence.record.SubjectRef(subject, SubjectKind.PERSON, Optional.empty()), type,
+                java.time.LocalDate.ofEpochDay(FIRST_DAY), Optional.empty()), java.time.Instant.EPOCH, RecordState.RECORDED);
     }
 
     @Test

@@ -250,13 +250,17 @@ final class RecordInserts {
     /** Inserts the keys of a full slice, numbered in order, in one statement; true when every one went in. */
     private boolean claimFull(List<RecordSubmission> slice) throws SQLException {
         PreparedStatement insert = d.prepare(CLAIM_FULL);
-        int parameter = 1;
         for (int i = 0; i < slice.size(); i++) {
-            insert.setString(parameter++, slice.get(i).source());
-            insert.setString(parameter++, slice.get(i).sourceRef());
-            insert.setLong(parameter++, nextId + i);
+            bindKey(insert, 3 * i, slice.get(i), nextId + i);
         }
         return insert.executeUpdate() == slice.size();
+    }
+
+    /** Binds the key of {@code record} and the id it claims to the three parameters after {@code before}. */
+    private static void bindKey(PreparedStatement insert, int before, RecordSubmission record, long id) throws SQLException {
+        insert.setString(before + 1, record.source());
+        insert.setString(before + 2, record.sourceRef());
+        insert.setLong(before + 3, id);
     }
 
     /** Inserts the keys of the records of {@code slice} that {@code only} marks (all when null), numbered in order. */
@@ -265,9 +269,7 @@ final class RecordInserts {
         long id = nextId;
         for (int i = 0; i < slice.size(); i++) {
             if (only == null || only[i]) {
-                insert.setString(1, slice.get(i).source());
-                insert.setString(2, slice.get(i).sourceRef());
-                insert.setLong(3, id++);
+                bindKey(insert, 0, slice.get(i), id++);
                 insert.addBatch();
             }
         }
