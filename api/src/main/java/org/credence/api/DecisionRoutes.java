@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,8 @@ final class DecisionRoutes {
         }
         f.finish();
         List<Asked> asked = new ArrayList<>(entries.size());
+        // A batch asks about few actions many times; the scope is checked once for each.
+        Map<Rulebook.ActionPolicy, Boolean> covered = new IdentityHashMap<>();
         String outOfScope = null;
         for (int i = 0; i < entries.size() && problems.size() < 100; i++) {
             String at = "requests[" + i + "]";
@@ -121,7 +124,8 @@ final class DecisionRoutes {
                 e.problem("action", "'" + action.get() + "' is not in catalog " + rulebook.catalog().id() + " v"
                         + rulebook.catalog().version());
             }
-            if (action.isPresent() && policy.isPresent() && !client.covers(action.get()) && outOfScope == null) {
+            if (policy.isPresent() && !covered.computeIfAbsent(policy.get(), p -> client.covers(p.action()))
+                    && outOfScope == null) {
                 outOfScope = at + ".action: this key may not ask about action '" + action.get() + "'";
             }
             if (subject.isPresent() && policy.isPresent()) {
@@ -138,10 +142,14 @@ final class DecisionRoutes {
         LocalDate today = LocalDate.now(clock);
         int day = (int) today.toEpochDay();
         Decision[] decisions = new Decision[asked.size()];
+        long[] outcomes = new long[Decision.Outcome.values().length];
         for (int i = 0; i < decisions.length; i++) {
             Asked a = asked.get(i);
             decisions[i] = snapshot.index().decide(a.subject(), a.policy(), day);
-            metrics.decided(decisions[i].outcome());
+            outcomes[decisions[i].outcome().ordinal()]++;
+        }
+        for (Decision.Outcome outcome : Decision.Outcome.values()) {
+            metrics.decided(outcome, outcomes[outcome.ordinal()]);
         }
         // Answered only once the trail holds every decision of the batch: one run of entries, one wait.
         List<AuditLog.AuditEntry> trail = audit.recordEach(client, "decision", purpose.orElseThrow(), decisions.length,

@@ -50,6 +50,12 @@ final class Metrics implements AutoCloseable {
         decisions.get(outcome).increment();
     }
 
+    void decided(Decision.Outcome outcome, long count) {
+        if (count > 0) {
+            decisions.get(outcome).increment(count);
+        }
+    }
+
     void stored(long stored, long duplicates) {
         recordsStored.increment(stored);
         recordsDuplicate.increment(duplicates);

@@ -85,6 +85,9 @@ class DecisionBatchTest {
             }
         });
         assertThat(logged).containsAll(ids).hasSize(4);
+        // The batch's decisions are counted by outcome, and the single decision with them.
+        assertThat(http.get("/metrics", null).body()).contains("credence_decisions_total{outcome=\"deny\"} 2.0",
+                "credence_decisions_total{outcome=\"allow\"} 1.0", "credence_decisions_total{outcome=\"review\"} 1.0");
     }
 
     @Test

@@ -17,8 +17,11 @@ public record Decision(String action, Outcome outcome, List<AppliedMeasure> meas
     public enum Outcome {
         ALLOW, REVIEW, DENY;
 
+        // Asked once per decision on the partners' path, so worked out once.
+        private final String code = name().toLowerCase(Locale.ROOT);
+
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return code;
         }
     }
 }

@@ -16,8 +16,11 @@ public enum Role {
     /** A subject (or an organization's representative): bound to one subject id, sees only its own file. */
     SUBJECT;
 
+    // Every audit entry names its client's role, so worked out once.
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<Role> fromCode(String code) {

@@ -1,6 +1,5 @@
 package org.credence.store.sqlite;
 
-import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +39,7 @@ final class AuditChain {
     private static final int FLUSH_ROWS = 10_240;
 
     private final Database d;
-    private final MessageDigest digest;
+    private final EntryHash entryHash;
     private final List<SqliteAuditLog.Row> pending = new ArrayList<>();
     private long seq;
     private String previous = SqliteAuditLog.GENESIS;
@@ -49,14 +48,14 @@ final class AuditChain {
     private Instant lastAt;
     private String lastAtText;
 
-    private AuditChain(Database d, MessageDigest digest) {
+    private AuditChain(Database d, EntryHash hash) {
         this.d = d;
-        this.digest = digest;
+        this.entryHash = hash;
     }
 
-    /** The chain as it stands in {@code d}'s transaction; {@code digest} is used by this chain alone. */
-    static AuditChain resume(Database d, MessageDigest digest) throws SQLException {
-        AuditChain chain = new AuditChain(d, digest);
+    /** The chain as it stands in {@code d}'s transaction; {@code hash} is used by this chain alone. */
+    static AuditChain resume(Database d, EntryHash hash) throws SQLException {
+        AuditChain chain = new AuditChain(d, hash);
         try (ResultSet head = d.prepare(HEAD).executeQuery()) {
             if (head.next()) {
                 chain.seq = head.getLong(1);
@@ -73,7 +72,7 @@ final class AuditChain {
      * write, durable with the write or not at all.
      */
     static AuditEntry appendIn(Database d, AuditEvent event) throws SQLException {
-        AuditChain chain = resume(d, SqliteAuditLog.sha256());
+        AuditChain chain = resume(d, new EntryHash());
         AuditEntry entry = chain.append(event);
         chain.flush();
         return entry;
@@ -87,7 +86,7 @@ final class AuditChain {
             lastAtText = Timestamps.format(lastAt);
         }
         String subject = event.subjectHash().orElse(null);
-        String hash = SqliteAuditLog.hash(digest, seq, lastAtText, event.actor(), event.role(), event.action(), subject,
+        String hash = entryHash.of(seq, lastAtText, event.actor(), event.role(), event.action(), subject,
                 event.purpose(), event.outcome(), previous);
         pending.add(new SqliteAuditLog.Row(seq, lastAtText, event.actor(), event.role(), event.action(), subject,
                 event.purpose(), event.outcome(), previous, hash));

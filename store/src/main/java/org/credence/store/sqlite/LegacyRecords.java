@@ -76,7 +76,7 @@ final class LegacyRecords {
             this.d = d;
             this.vault = vault;
             this.at = at;
-            this.chain = AuditChain.resume(d, SqliteAuditLog.sha256());
+            this.chain = AuditChain.resume(d, new EntryHash());
         }
 
         void run() throws SQLException {

@@ -87,7 +87,7 @@ final class RecordInserts {
         this.d = d;
         this.vault = vault;
         this.audit = audit;
-        this.chain = AuditChain.resume(d, SqliteAuditLog.sha256());
+        this.chain = AuditChain.resume(d, new EntryHash());
         this.reader = new RecordBlocks.Cursor(vault);
         this.recordedAt = recordedAt;
         this.recordedText = Timestamps.format(recordedAt);

@@ -1,6 +1,5 @@
 package org.credence.store.sqlite;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,8 +96,6 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     // Beyond this many waiting appends appenders block: memory stays bounded under overload.
     private static final int QUEUE_CAPACITY = 65_536;
     private static final int VERIFY_PAGE = 10_000;
-    private static final byte[] ABSENT = {-1, -1, -1, -1};
-    private static final HexFormat HEX = HexFormat.of();
 
     static final String COLUMNS =
             "seq, at, actor, role, action, subject_hash, purpose, outcome, previous_hash, hash";
@@ -125,7 +121,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private final AuditSubjectIndex index;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
-    private final MessageDigest writerDigest = sha256();
+    private final EntryHash writerHash = new EntryHash();
     private final AtomicLong commits = new AtomicLong();
     private final ReentrantLock closeLock = new ReentrantLock();
     private final Thread writer;
@@ -242,7 +238,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public Verification verify() {
-        MessageDigest sha = sha256();
+        EntryHash hash = new EntryHash();
         long expected = 1;
         String previous = GENESIS;
         while (true) {
@@ -252,7 +248,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                 if (row.seq() != expected) {
                     return new Broken(row.seq(), gap(expected, row.seq()));
                 }
-                if (!row.recomputedHash(sha).equals(row.hash())) {
+                if (!row.recomputedHash(hash).equals(row.hash())) {
                     return new Broken(row.seq(), "hash does not match its content");
                 }
                 if (!previous.equals(row.previousHash())) {
@@ -361,7 +357,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     }
 
     private List<List<AuditEntry>> insert(Database d, List<Pending> batch) throws SQLException {
-        AuditChain chain = AuditChain.resume(d, writerDigest);
+        AuditChain chain = AuditChain.resume(d, writerHash);
         List<List<AuditEntry>> entries = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             List<AuditEntry> run = new ArrayList<>(pending.events.size());
@@ -414,39 +410,6 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    /** The hash of one entry under the canonical encoding in the class comment. */
-    static String hash(MessageDigest sha, long seq, String at, String actor, String role, String action,
-                       String subjectHash, String purpose, String outcome, String previousHash) {
-        sha.reset();
-        field(sha, ENCODING);
-        field(sha, Long.toString(seq));
-        field(sha, at);
-        field(sha, actor);
-        field(sha, role);
-        field(sha, action);
-        field(sha, subjectHash);
-        field(sha, purpose);
-        field(sha, outcome);
-        field(sha, previousHash);
-        return HEX.formatHex(sha.digest());
-    }
-
-    private static void field(MessageDigest sha, String value) {
-        // A NULL where the schema forbids one can only come from tampering; encoding it as absent
-        // lets the hash comparison report it like any other change.
-        if (value == null) {
-            sha.update(ABSENT);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int length = bytes.length;
-        sha.update((byte) (length >>> 24));
-        sha.update((byte) (length >>> 16));
-        sha.update((byte) (length >>> 8));
-        sha.update((byte) length);
-        sha.update(bytes);
-    }
-
     /** One append: a single event, or a run from {@link #appendAll}. */
     private record Pending(List<AuditEvent> events, CompletableFuture<List<AuditEntry>> future) {
     }
@@ -461,9 +424,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
                     rows.getString(9), rows.getString(10));
         }
 
-        String recomputedHash(MessageDigest sha) {
-            return SqliteAuditLog.hash(sha, seq, at, actor, role, action, subjectHash, purpose, outcome,
-                    previousHash);
+        String recomputedHash(EntryHash hash) {
+            return hash.of(seq, at, actor, role, action, subjectHash, purpose, outcome, previousHash);
         }
 
         void bind(PreparedStatement insert) throws SQLException {

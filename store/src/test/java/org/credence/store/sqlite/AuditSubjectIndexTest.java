@@ -264,7 +264,7 @@ class AuditSubjectIndexTest {
             index.startKeeping();
             // Entries an import writes, in this process or another, reach the trail without the writer.
             db.transaction((d, transaction) -> {
-                AuditChain chain = AuditChain.resume(d, SqliteAuditLog.sha256());
+                AuditChain chain = AuditChain.resume(d, new EntryHash());
                 for (int n = 1; n <= 25; n++) {
                     chain.append(event(n, SUBJECT));
                 }

@@ -1,12 +1,16 @@
 package org.credence.store.sqlite;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -125,5 +129,25 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An entry's hash by an implementation of {@link SqliteAuditLog}'s class comment independent of the
+     * log's own: the reference the log's hashes are checked against.
+     */
+    static String specHash(long seq, String at, String actor, String role, String action, String subject,
+                           String purpose, String outcome, String previous) {
+        ByteArrayOutputStream encoding = new ByteArrayOutputStream();
+        for (String value : new String[] {"credence-audit-v1", Long.toString(seq), at, actor, role, action, subject,
+                purpose, outcome, previous}) {
+            if (value == null) {
+                encoding.writeBytes(new byte[] {-1, -1, -1, -1});
+            } else {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                encoding.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                encoding.writeBytes(bytes);
+            }
+        }
+        return HexFormat.of().formatHex(SqliteAuditLog.sha256().digest(encoding.toByteArray()));
     }
 }

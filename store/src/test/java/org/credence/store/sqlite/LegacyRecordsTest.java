@@ -128,7 +128,7 @@ class LegacyRecordsTest {
                      + " 'record.submit', NULL, 'import', 'stored 1 to 1500', ?, ?)")) {
             entry.setString(1, at);
             entry.setString(2, SqliteAuditLog.GENESIS);
-            entry.setString(3, SqliteAuditLog.hash(SqliteAuditLog.sha256(), 1, at, "importer", "operator", "record.submit",
+            entry.setString(3, new EntryHash().of(1, at, "importer", "operator", "record.submit",
                     null, "import", "stored 1 to 1500", SqliteAuditLog.GENESIS));
             entry.execute();
         }

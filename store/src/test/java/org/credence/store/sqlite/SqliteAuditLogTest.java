@@ -3,8 +3,6 @@ package org.credence.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,24 +57,7 @@ class SqliteAuditLogTest {
         return audit.entries(new Query(Optional.empty(), Optional.empty(), Optional.empty(), Integer.MAX_VALUE));
     }
 
-    // ---- the encoding, by an implementation of the class comment independent of the log's own ----
-
-    private static String specHash(long seq, String at, String actor, String role, String action, String subject,
-                                   String purpose, String outcome, String previous) throws Exception {
-        ByteBuffer buffer = ByteBuffer.allocate(4096);
-        for (String value : new String[] {"credence-audit-v1", Long.toString(seq), at, actor, role, action, subject,
-                purpose, outcome, previous}) {
-            if (value == null) {
-                buffer.putInt(-1);
-            } else {
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                buffer.putInt(bytes.length).put(bytes);
-            }
-        }
-        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-        sha.update(buffer.flip());
-        return HexFormat.of().formatHex(sha.digest());
-    }
+    // ---- the encoding ----
 
     @Test
     void theEncodingMatchesItsPublishedDescription() throws Exception {
@@ -92,23 +72,23 @@ class SqliteAuditLogTest {
                     "ops", "operator", "catalog.load", Optional.empty(), "", "ok")).join();
 
             assertThat(a.hash()).isEqualTo(first)
-                    .isEqualTo(specHash(1, "2026-03-01T08:00:00.123456789Z", "Bank Ülm", "partner", "decision",
+                    .isEqualTo(Fixtures.specHash(1, "2026-03-01T08:00:00.123456789Z", "Bank Ülm", "partner", "decision",
                             SUBJECT, "loan.consumer", "deny", SqliteAuditLog.GENESIS));
             assertThat(b.hash()).isEqualTo(second)
-                    .isEqualTo(specHash(2, "2026-03-01T08:00:01.000000000Z", "ops", "operator", "catalog.load",
+                    .isEqualTo(Fixtures.specHash(2, "2026-03-01T08:00:01.000000000Z", "ops", "operator", "catalog.load",
                             null, "", "ok", first));
         }
     }
 
     @Test
     void fieldBoundariesAndAnAbsentSubjectChangeTheHash() {
-        var sha = SqliteAuditLog.sha256();
+        var sha = new EntryHash();
         String g = SqliteAuditLog.GENESIS;
-        String base = SqliteAuditLog.hash(sha, 1, "t", "ab", "c", "x", null, "p", "o", g);
-        assertThat(SqliteAuditLog.hash(sha, 1, "t", "a", "bc", "x", null, "p", "o", g)).isNotEqualTo(base);
-        assertThat(SqliteAuditLog.hash(sha, 1, "t", "ab", "c", "x", "", "p", "o", g)).isNotEqualTo(base);
-        assertThat(SqliteAuditLog.hash(sha, 2, "t", "ab", "c", "x", null, "p", "o", g)).isNotEqualTo(base);
-        assertThat(SqliteAuditLog.hash(sha, 1, "t", "ab", "c", "x", null, "p", "o", g)).isEqualTo(base);
+        String base = sha.of(1, "t", "ab", "c", "x", null, "p", "o", g);
+        assertThat(sha.of(1, "t", "a", "bc", "x", null, "p", "o", g)).isNotEqualTo(base);
+        assertThat(sha.of(1, "t", "ab", "c", "x", "", "p", "o", g)).isNotEqualTo(base);
+        assertThat(sha.of(2, "t", "ab", "c", "x", null, "p", "o", g)).isNotEqualTo(base);
+        assertThat(sha.of(1, "t", "ab", "c", "x", null, "p", "o", g)).isEqualTo(base);
     }
 
     // ---- the chain ----
@@ -488,7 +468,7 @@ class SqliteAuditLogTest {
             at = Timestamps.format(entries.get(4).event().at());
             previous = entries.get(4).previousHash();
         }
-        String forged = specHash(5, at, "bank-2", "partner", "decision", OTHER_SUBJECT, "loan.consumer", "allow", previous);
+        String forged = Fixtures.specHash(5, at, "bank-2", "partner", "decision", OTHER_SUBJECT, "loan.consumer", "allow", previous);
         tamper("UPDATE audit SET outcome = 'allow', hash = '" + forged + "' WHERE seq = 5");
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             assertThat(store.audit().verify())
