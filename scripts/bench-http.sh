@@ -5,12 +5,42 @@
 #   scripts/bench-http.sh URL KEY IDS_FILE SECONDS "CONCURRENCY..." [BATCH_CONCURRENCY...]
 #
 # IDS_FILE holds subject ids, one a line; requests cycle over them with the actions of the example
-# catalog the key may ask about.
+# catalog the key may ask about. With SERVER_PID set (the server's JVM), each RESULT line also says
+# how many microseconds of the server's CPU a decision took, in all and by part (scripts/thread-cpu.sh):
+# where a decision's cost goes, the same way in every run.
 set -euo pipefail
 url=$1 key=$2 ids=$3 seconds=$4 levels=$5 batch_levels=${6:-"8 32"}
 here="$(cd "$(dirname "$0")" && pwd)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+# run PATH BODIES THREADS CONNECTIONS TIMEOUT DECISIONS_PER_REQUEST: one wrk run, its RESULT line
+run() {
+  [ -n "${SERVER_PID:-}" ] && "$here/thread-cpu.sh" "$SERVER_PID" > "$work/cpu-before"
+  local line
+  line=$(BODIES="$2" PATH_="$1" KEY="$key" wrk -t"$3" -c"$4" -d"${seconds}s" --timeout "$5" \
+         -s "$here/bench-http.lua" "$url" | grep '^RESULT')
+  if [ -n "${SERVER_PID:-}" ]; then
+    "$here/thread-cpu.sh" "$SERVER_PID" > "$work/cpu-after"
+    local decisions=$(( $(echo "$line" | grep -o 'requests=[0-9]*' | cut -d= -f2) * $6 ))
+    line="$line $(cpu_split "$work/cpu-before" "$work/cpu-after" "$decisions")"
+  fi
+  echo "$line"
+}
+
+# cpu_split BEFORE AFTER DECISIONS: the server's CPU per decision between two samples, in microseconds
+cpu_split() {
+  awk -v n="$3" -v hz="$(getconf CLK_TCK)" '
+    FNR == NR { before[$1] = $2; next }
+    $1 == "total" { total = $2 - before["total"]; next }
+    { d = $2 - ($1 in before ? before[$1] : 0); part[$3] += d; live += d }
+    END {
+      part["other"] += total - live  # threads that ended during the run
+      printf "cpu_us=%.2f", total * 1e6 / hz / n
+      split("writer keeper http gc jit other", names, " ")
+      for (i = 1; i <= 6; i++) printf " cpu_us_%s=%.2f", names[i], part[names[i]] * 1e6 / hz / n
+    }' "$1" "$2"
+}
 actions=(travel.air.ticket travel.rail.high_speed finance.loan lodging.star_hotel)
 awk -v a="${actions[*]}" 'BEGIN{n=split(a,act," ")} {printf "{\"subject\":\"%s\",\"action\":\"%s\",\"purpose\":\"ticket sale\"}\n", $1, act[NR%n+1]}' "$ids" > "$work/single"
 awk -v a="${actions[*]}" 'BEGIN{n=split(a,act," ")}
@@ -18,13 +48,9 @@ awk -v a="${actions[*]}" 'BEGIN{n=split(a,act," ")}
   END{for (b=0; b<64; b++) {line="{\"purpose\":\"ticket sale\",\"requests\":["; for (i=1;i<=1000;i++) {k=(b*1000+i-1)%NR+1; line=line (i>1?",":"") e[k]} print line "]}"}}' "$ids" > "$work/batch"
 for c in $levels; do
   t=$(( c < 2 ? 1 : 2 ))
-  line=$(BODIES="$work/single" PATH_=/api/v1/decisions KEY="$key" wrk -t"$t" -c"$c" -d"${seconds}s" --timeout 10s \
-         -s "$here/bench-http.lua" "$url" | grep '^RESULT')
-  echo "$line kind=single concurrency=$c decisions_per_request=1"
+  echo "$(run /api/v1/decisions "$work/single" "$t" "$c" 10s 1) kind=single concurrency=$c decisions_per_request=1"
 done
 for c in $batch_levels; do
   t=$(( c < 2 ? 1 : 2 ))
-  line=$(BODIES="$work/batch" PATH_=/api/v1/decisions/batch KEY="$key" wrk -t"$t" -c"$c" -d"${seconds}s" --timeout 30s \
-         -s "$here/bench-http.lua" "$url" | grep '^RESULT')
-  echo "$line kind=batch concurrency=$c decisions_per_request=1000"
+  echo "$(run /api/v1/decisions/batch "$work/batch" "$t" "$c" 30s 1000) kind=batch concurrency=$c decisions_per_request=1000"
 done

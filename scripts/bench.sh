@@ -104,7 +104,7 @@ log "decisions over HTTP"
 grep -o '"id":"[0-9A-Z]*"' "$work/records.ndjson" | cut -d'"' -f4 | awk '!seen[$0]++ && n++ < 200000' > "$work/ids"
 "$java" -cp "$cp" org.credence.bench.CleanIds "$(wc -l < "$work/ids")" >> "$work/ids"
 shuf --random-source=<(yes) "$work/ids" -o "$work/ids"
-scripts/bench-http.sh "http://127.0.0.1:$port" "$key" "$work/ids" "$HTTP_SECONDS" "$LEVELS" "$BATCH_LEVELS" | tee "$out/http.txt" >&2
+SERVER_PID="$server" scripts/bench-http.sh "http://127.0.0.1:$port" "$key" "$work/ids" "$HTTP_SECONDS" "$LEVELS" "$BATCH_LEVELS" | tee "$out/http.txt" >&2
 log "ingestion over HTTP (bulk endpoint), into the same running server"
 agency=$(credence keys create --data "$data" --role agency --name bench-agency)
 # Other seeds: other source references, so every record is new to the store.
@@ -144,12 +144,15 @@ field() { grep -o "$1=[0-9.]*" | head -1 | cut -d= -f2; }
   echo
   echo "HTTP, audit on (wrk on loopback, same 2 cores as the server):"
   echo
-  echo "| endpoint | connections | requests/s | decisions/s | p50 ms | p99 ms | p99.9 ms | errors |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "Server CPU per decision, in µs: all of it, then the audit writer / the audit index's keeper / the HTTP carriers /"
+  echo "the collector / the JIT / the rest (scripts/thread-cpu.sh, sampled before and after each run)."
+  echo
+  echo "| endpoint | connections | requests/s | decisions/s | p50 ms | p99 ms | p99.9 ms | errors | CPU µs/decision | writer / keeper / HTTP / GC / JIT / rest |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   while read -r line; do
     per=$(echo "$line" | field decisions_per_request)
     rps=$(echo "$line" | field rps)
-    echo "| $(echo "$line" | grep -o 'kind=[a-z]*' | cut -d= -f2) | $(echo "$line" | field concurrency) | $rps | $(( ${rps%.*} * per )) | $(echo "$line" | field p50_ms) | $(echo "$line" | field p99_ms) | $(echo "$line" | field p999_ms) | $(echo "$line" | field errors) |"
+    echo "| $(echo "$line" | grep -o 'kind=[a-z]*' | cut -d= -f2) | $(echo "$line" | field concurrency) | $rps | $(( ${rps%.*} * per )) | $(echo "$line" | field p50_ms) | $(echo "$line" | field p99_ms) | $(echo "$line" | field p999_ms) | $(echo "$line" | field errors) | $(echo "$line" | field cpu_us) | $(for p in writer keeper http gc jit other; do echo "$line" | field "cpu_us_$p"; done | paste -sd/ | sed 's#/# / #g') |"
   done < "$out/http.txt"
 } > "$out/report.md"
 grep 'kind=single' "$out/http.txt" | awk '{for (i=1;i<=NF;i++) {split($i,kv,"="); v[kv[1]]=kv[2]} print v["concurrency"], v["rps"], v["p50_ms"], v["p99_ms"], v["p999_ms"]}' > "$out/http-single.dat"
