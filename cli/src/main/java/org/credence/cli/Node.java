@@ -3,9 +3,15 @@ package org.credence.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.credence.catalog.Catalog;
 import org.credence.catalog.CatalogReader;
 import org.credence.formats.CatalogYaml;
@@ -31,6 +37,7 @@ final class Node implements AutoCloseable {
     final IdSchemes ids = IdSchemes.standard();
     final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private ScheduledExecutorService follower;
 
     private Node(Path dataDir, SqliteStore store, CreditState state, Clock clock) {
         this.dataDir = dataDir;
@@ -83,10 +90,35 @@ final class Node implements AutoCloseable {
         return LocalDate.now(clock);
     }
 
+    /**
+     * From now on, brings the hot index up to the records other processes store in this data directory
+     * (a command-line import beside the server), looking every {@code every}; tells {@code report} what
+     * it applied, and what went wrong, if anything did (it looks again next time).
+     */
+    void follow(Duration every, Consumer<String> report) {
+        follower = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("credence-follower").daemon().factory());
+        follower.scheduleWithFixedDelay(() -> {
+            try {
+                long started = System.nanoTime();
+                long applied = state.follow();
+                if (applied > 0) {
+                    report.accept(String.format(Locale.ROOT, "index: %d records stored by another process applied in %.1f s",
+                            applied, (System.nanoTime() - started) / 1e9));
+                }
+            } catch (RuntimeException e) {
+                report.accept("index: could not follow the store (trying again): " + e.getMessage());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Closes the store once, whether the command or the shutdown hook gets here first. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (follower != null) {
+                // Cancels the next look and waits for one under way: the store must outlive it.
+                follower.close();
+            }
             store.close();
         }
     }

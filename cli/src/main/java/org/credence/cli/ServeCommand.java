@@ -2,6 +2,7 @@ package org.credence.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.credence.api.ApiServer;
 import org.credence.scorecard.ApplicantScorer;
@@ -13,6 +14,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the HTTP API for a data directory.")
 final class ServeCommand extends CliCommand {
+
+    /** How soon a running server's decisions reflect records another process stored (a CLI import). */
+    static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
 
     @Option(names = "--data", required = true, paramLabel = "DIR")
     Path data;
@@ -54,6 +58,10 @@ final class ServeCommand extends CliCommand {
         // From now, not at open: catching up on an import's entries must not slow the start, and a
         // command that exits when done leaves the index to the server.
         node.store.keepAuditIndex();
+        node.follow(FOLLOW_EVERY, line -> {
+            out.println(line);
+            out.flush();
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             node.close();

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.credence.api.ApiServer;
 import org.credence.web.WebPages;
 
@@ -23,12 +26,15 @@ final class Harness implements AutoCloseable {
     /** A valid person id and a valid organization id (the reference examples). */
     static final String PERSON = "11010519491231002X";
     static final String ORGANIZATION = "91512081MA62K0260E";
+    /** How often the server looks for records other processes stored; `serve` looks every second. */
+    private static final Duration FOLLOW_EVERY = Duration.ofMillis(50);
 
     final Path data;
     /** The server's clock: starts at {@link #TODAY} and moves only when a test says so. */
     final TestClock clock = new TestClock(CLOCK.instant());
     private Node node;
     private ApiServer server;
+    private final List<String> followed = new CopyOnWriteArrayList<>();
 
     Harness(Path data) {
         this.data = data;
@@ -97,7 +103,14 @@ final class Harness implements AutoCloseable {
 
     private Http serve(ApiServer.Backend backend) {
         server = ApiServer.create(backend, WebPages.routes(backend, node.store, node.store)).start("127.0.0.1", 0);
+        // As `serve` does, more often: what other processes store reaches the index.
+        node.follow(FOLLOW_EVERY, followed::add);
         return new Http("http://127.0.0.1:" + server.port());
+    }
+
+    /** What the server said as it followed the store. */
+    List<String> followed() {
+        return List.copyOf(followed);
     }
 
     /** Stops the server and closes the store, as a shutdown would. */

@@ -73,6 +73,27 @@ class HttpApiTest {
     }
 
     @Test
+    void aCommandLineImportBesideTheRunningServerIsDecidedOnWithoutARestart() throws Exception {
+        assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("allow");
+        Path file = harness.write("beside.ndjson",
+                record("court-1", "J-9", PERSON, "person", "court.judgment_default", "2026-03-01") + "\n");
+
+        Harness.Result imported = Harness.cli("import", file.toString(), "--data", harness.data.toString());
+
+        assertThat(imported.exit()).as(imported.toString()).isZero();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!decide(PERSON, "travel.air.ticket").json().path("decision").asText().equals("deny")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("deny");
+        assertThat(harness.followed()).singleElement().asString().startsWith("index: 1 records stored by another process applied in ");
+        // The import told its debtor; the server, following, tells nobody again.
+        Http.Reply notices = http.get("/api/v1/subjects/" + PERSON + "/notices", operator);
+        assertThat(notices.json().path("notices")).hasSize(1);
+    }
+
+    @Test
     void aCleanSubjectIsAllowedAndALowGradeIsSentToReview() {
         assertThat(decide(ORGANIZATION, "travel.air.ticket").json().path("decision").asText()).isEqualTo("allow");
 

@@ -31,6 +31,16 @@ import org.credence.store.RightsStore;
  *
  * <p>A subject who enters a black list because of a new record is told so: the notice is written
  * to the outbox as part of the same submission.
+ *
+ * <p><b>Records that other processes store.</b> A command-line import beside a running server writes
+ * to the same store, and the server's index must come to hold those records too: a partner would
+ * otherwise be told "allow" about a subject the store has on a black list. The store numbers records
+ * 1, 2, 3... across every writer, so one number, the last id the index holds ({@code followed}), says
+ * what the index has not seen: everything after it that this process did not write. {@link #follow}
+ * applies it, as a start would; and since this process's own writes are numbered after whatever was
+ * stored before them, each write also applies the records between {@code followed} and its own first
+ * id, before it looks at whom to tell. So the index misses none of the store's records, and a record
+ * another process stored is never taken for a write of this one: its writer told its subjects.
  */
 public final class CreditState {
 
@@ -39,28 +49,37 @@ public final class CreditState {
     private final Clock clock;
     // Replaced whole when an import's records are durable (IndexDrafting); otherwise written in place.
     private volatile Snapshot snapshot;
+    /** The id of the last record in the index: every record up to it is there, none after it. */
+    private long followed;
 
     /** A rulebook and the index built under it. */
     public record Snapshot(Rulebook rulebook, SubjectIndex index) {
     }
 
-    private CreditState(RecordStore records, RightsStore rights, Clock clock, Snapshot snapshot) {
+    private CreditState(RecordStore records, RightsStore rights, Clock clock, Snapshot snapshot, long followed) {
         this.records = records;
         this.rights = rights;
         this.clock = clock;
         this.snapshot = snapshot;
+        this.followed = followed;
     }
 
     /** Builds the index from every stored record and open dispute under {@code catalog}. */
     public static CreditState load(RecordStore records, RightsStore rights, Catalog catalog, Clock clock) {
         SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog), records::latestName);
-        records.forEachFact(index::apply);
+        // Facts come in id order, so the last one is the last record in the index, even should another
+        // process store more while they are read.
+        long[] last = {0};
+        records.forEachFact(fact -> {
+            index.apply(fact);
+            last[0] = fact.recordId();
+        });
         for (RightsStore.Dispute open : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
             index.dispute(open.subjectId(), open.recordId(), openedDay(open));
         }
         // Applying records one by one leaves a dead block behind each; start with none.
         index.compact();
-        return new CreditState(records, rights, clock, new Snapshot(index.rulebook(), index));
+        return new CreditState(records, rights, clock, new Snapshot(index.rulebook(), index), last[0]);
     }
 
     /** The day a dispute was opened: its deadline less the days it may run. */
@@ -70,6 +89,26 @@ public final class CreditState {
 
     public Snapshot snapshot() {
         return snapshot;
+    }
+
+    /**
+     * Applies to the index the records that other processes stored since it last looked (none of this
+     * one's writes is pending: they hold the same lock); returns how many. Their writers told their
+     * subjects, so nobody is told here. Cheap when there are none: one look at the store's last id.
+     */
+    public synchronized long follow() {
+        return catchUp(records.count());
+    }
+
+    /** Applies the records after {@code followed} up to {@code lastId}, all stored by others and durable. */
+    private long catchUp(long lastId) {
+        if (lastId <= followed) {
+            return 0;
+        }
+        long from = followed + 1;
+        records.forEachFact(from, lastId, snapshot.index()::apply);
+        followed = lastId;
+        return lastId - from + 1;
     }
 
     Clock clock() {
@@ -90,10 +129,14 @@ public final class CreditState {
             for (RecordStore.Outcome outcome : appended.outcomes()) {
                 if (outcome instanceof RecordStore.Stored stored) {
                     StoredRecord record = stored.record();
-                    firstId = firstId == 0 ? record.id() : firstId;
+                    if (firstId == 0) {
+                        firstId = record.id();
+                        catchUp(firstId - 1);
+                    }
                     if (snapshot.index().applyOfWrite(record, firstId)) {
                         touched.add(record.submission().subject().id());
                     }
+                    followed = record.id();
                 }
             }
             new Listings(LocalDate.now(clock), firstId, touched).notify(now);
@@ -114,6 +157,11 @@ public final class CreditState {
             if (result instanceof RecordStore.Imported imported && imported.stored() > 0) {
                 try {
                     snapshot = new Snapshot(snapshot.rulebook(), drafting.finish());
+                    // Read only now: the store is busy with the import until it commits. A history keeps
+                    // its records in their own order whatever order they come in, and the listings
+                    // below take these as before the import, which they are.
+                    catchUp(imported.firstId() - 1);
+                    followed = imported.lastId();
                     new Listings(LocalDate.now(clock), imported.firstId(), drafting.touched()).notify(now);
                 } catch (RuntimeException e) {
                     // The records are durable; only what derives from them is behind, and a start rebuilds it.
@@ -204,11 +252,14 @@ public final class CreditState {
 
     /** Marks a dispute on a record in the index; the store already holds it. */
     synchronized void disputed(String subjectId, long recordId, int day) {
+        // A record another process stored may be disputed before the index has followed it.
+        catchUp(recordId);
         snapshot.index().dispute(subjectId, recordId, day);
     }
 
     /** Sets a record's state in the index; the store already holds it. */
     synchronized void changed(String subjectId, long recordId, RecordState state) {
+        catchUp(recordId);
         snapshot.index().setState(subjectId, recordId, state);
     }
 

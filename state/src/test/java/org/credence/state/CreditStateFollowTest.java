@@ -1,0 +1,152 @@
+package org.credence.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.credence.record.RecordStream;
+import org.credence.record.RecordSubmission;
+import org.credence.record.SubjectRef;
+import org.credence.scoring.Decision;
+import org.credence.store.AuditLog;
+import org.credence.store.RecordStore;
+import org.credence.store.RightsStore;
+import org.credence.store.sqlite.SqliteStore;
+import org.credence.subject.SubjectKind;
+import org.credence.testing.Catalogs;
+import org.credence.testing.SubjectIds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Records that another process stores in the same data directory (a command-line import beside the
+ * server) reach the server's index: when it follows the store, and before any write of its own is
+ * looked at; and a write of its own tells only the subjects its own records listed.
+ */
+class CreditStateFollowTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
+    private static final RecordStore.AuditedBy WRITER =
+            new RecordStore.AuditedBy(NOW, "importer", "operator", "record.submit", "import of test.ndjson");
+    private static final LocalDate OCCURRED = LocalDate.of(2026, 5, 1);
+    private static final int TODAY = (int) LocalDate.of(2026, 6, 1).toEpochDay();
+
+    @TempDir
+    Path dataDir;
+
+    /** The running server's store and state. */
+    private SqliteStore serverStore;
+    private CreditState server;
+    /** Another process on the same directory. */
+    private SqliteStore otherStore;
+    private CreditState other;
+
+    @BeforeEach
+    void open() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        serverStore = SqliteStore.open(dataDir);
+        server = CreditState.load(serverStore, serverStore, Catalogs.cityCatalog(), clock);
+        otherStore = SqliteStore.open(dataDir);
+        other = CreditState.load(otherStore, otherStore, Catalogs.cityCatalog(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        otherStore.close();
+        serverStore.close();
+    }
+
+    @Test
+    void anImportByAnotherProcessIsDecidedOnOnceFollowed() {
+        List<List<RecordSubmission>> chunks = IntStream.range(0, 3).mapToObj(c -> IntStream.range(0, 100)
+                .mapToObj(n -> record("court", c + "-" + n, 100 * c + n,
+                        n == 7 ? Catalogs.JUDGMENT_DEFAULT : Catalogs.TRAFFIC_TICKET)).toList()).toList();
+        other.importRecords(RecordStream.ofChunks(chunks), NOW, WRITER);
+        assertThat(airTicket(person(7))).isEqualTo(Decision.Outcome.ALLOW);
+
+        assertThat(server.follow()).isEqualTo(300);
+
+        assertThat(airTicket(person(7))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(server.snapshot().index().records()).isEqualTo(300);
+        assertThat(server.follow()).isZero();
+        // The importer told its debtor; following tells nobody again.
+        assertThat(listsEntered(person(7))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aWriteFirstAppliesWhatOthersStoredBeforeItAndTellsOnlyWhomItListed() {
+        other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+
+        server.submit(List.of(record("court", "b", 1, Catalogs.TRAFFIC_TICKET), record("court", "c", 2, Catalogs.JUDGMENT_DEFAULT)),
+                NOW, WRITER);
+
+        SubjectIndex index = server.snapshot().index();
+        assertThat(index.history(person(1)).recordIds()).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(index.history(person(2)).recordIds()).containsExactly(3L);
+        assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(server.follow()).isZero();
+        // Person 1 was listed by the other process's record, and told by it, not by this write.
+        assertThat(listsEntered(person(1))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
+        assertThat(listsEntered(person(2))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anImportOfManyChunksAppliesWhatOthersStoredBeforeIt() {
+        other.submit(List.of(record("court", "a", 5, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        // Enough chunks, and records, for the import to go to a draft of the index.
+        List<List<RecordSubmission>> chunks = IntStream.range(0, 4).mapToObj(c -> IntStream.range(0, 100)
+                .mapToObj(n -> record("traffic", c + "-" + n, 100 * c + n, Catalogs.TRAFFIC_TICKET)).toList()).toList();
+
+        RecordStore.ImportResult result = server.importRecords(RecordStream.ofChunks(chunks), NOW, WRITER);
+
+        assertThat(result).isEqualTo(new RecordStore.Imported(400, 400, 2, 401));
+        SubjectIndex index = server.snapshot().index();
+        assertThat(index.records()).isEqualTo(401);
+        assertThat(index.history(person(5)).recordIds()).containsExactlyInAnyOrder(1L, 7L);
+        assertThat(airTicket(person(5))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(server.follow()).isZero();
+        assertThat(listsEntered(person(5))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRecordAnotherProcessStoredMayBeDisputedBeforeItIsFollowed() {
+        other.submit(List.of(record("court", "a", 3, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+
+        new Rights(server).openDispute(person(3), 1, "not mine", new RightsStore.Actor("subject", "subject"),
+                dispute -> new AuditLog.AuditEvent(NOW, "subject", "subject", "dispute.open", Optional.of(person(3)),
+                        "dispute of record 1", "open"));
+
+        var history = server.snapshot().index().history(person(3));
+        assertThat(history.recordIds()).containsExactly(1L);
+        assertThat(history.disputedDay(0)).isEqualTo(TODAY);
+        assertThat(server.follow()).isZero();
+    }
+
+    private Decision.Outcome airTicket(String subjectId) {
+        CreditState.Snapshot snapshot = server.snapshot();
+        return snapshot.index().decide(subjectId, snapshot.rulebook().policy(Catalogs.AIR_TICKET).orElseThrow(), TODAY).outcome();
+    }
+
+    /** The lists the subject was told it entered, by code, one per notice. */
+    private List<String> listsEntered(String subjectId) {
+        return serverStore.notices(subjectId).stream().filter(n -> n.kind() == RightsStore.Notice.Kind.LISTED)
+                .map(n -> n.what().replaceAll("^.*\\(([a-z_]+)\\)\\.$", "$1")).toList();
+    }
+
+    private static String person(int n) {
+        return SubjectIds.person(n);
+    }
+
+    private static RecordSubmission record(String source, String ref, int subject, String type) {
+        return new RecordSubmission(source, ref, new SubjectRef(person(subject), SubjectKind.PERSON, Optional.empty()),
+                type, OCCURRED, Optional.empty());
+    }
+}
