@@ -46,10 +46,19 @@ awk -v a="${actions[*]}" 'BEGIN{n=split(a,act," ")} {printf "{\"subject\":\"%s\"
 awk -v a="${actions[*]}" 'BEGIN{n=split(a,act," ")}
   {e[NR]=sprintf("{\"subject\":\"%s\",\"action\":\"%s\"}", $1, act[NR%n+1])}
   END{for (b=0; b<64; b++) {line="{\"purpose\":\"ticket sale\",\"requests\":["; for (i=1;i<=1000;i++) {k=(b*1000+i-1)%NR+1; line=line (i>1?",":"") e[k]} print line "]}"}}' "$ids" > "$work/batch"
+# The server has just started, and its first seconds are the compiler's: each kind is warmed up
+# unmeasured first (WARMUP_SECONDS, 10 unless set), or the first level would measure the JIT.
+warmup() {
+  [ "${WARMUP_SECONDS:-10}" -gt 0 ] || return 0
+  BODIES="$2" PATH_="$1" KEY="$key" wrk -t2 -c8 -d"${WARMUP_SECONDS:-10}s" --timeout 30s \
+    -s "$here/bench-http.lua" "$url" > /dev/null
+}
+warmup /api/v1/decisions "$work/single"
 for c in $levels; do
   t=$(( c < 2 ? 1 : 2 ))
   echo "$(run /api/v1/decisions "$work/single" "$t" "$c" 10s 1) kind=single concurrency=$c decisions_per_request=1"
 done
+warmup /api/v1/decisions/batch "$work/batch"
 for c in $batch_levels; do
   t=$(( c < 2 ? 1 : 2 ))
   echo "$(run /api/v1/decisions/batch "$work/batch" "$t" "$c" 30s 1000) kind=batch concurrency=$c decisions_per_request=1000"
