@@ -38,6 +38,8 @@ final class Node implements AutoCloseable {
     final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private ScheduledExecutorService follower;
+    // Only the follower's thread reads and writes it.
+    private CatalogStore.CatalogVersion refused;
 
     private Node(Path dataDir, SqliteStore store, CreditState state, Clock clock) {
         this.dataDir = dataDir;
@@ -91,24 +93,52 @@ final class Node implements AutoCloseable {
     }
 
     /**
-     * From now on, brings the hot index up to the records other processes store in this data directory
-     * (a command-line import beside the server), looking every {@code every}; tells {@code report} what
-     * it applied, and what went wrong, if anything did (it looks again next time).
+     * From now on, keeps the hot index up with what other processes write to this data directory,
+     * looking every {@code every}: the records they store (a command-line import beside the server),
+     * and the catalog they make active (a catalog load), under which the index is then rebuilt. Tells
+     * {@code report} what it did, and what went wrong, if anything did (it looks again next time).
      */
     void follow(Duration every, Consumer<String> report) {
         follower = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("credence-follower").daemon().factory());
         follower.scheduleWithFixedDelay(() -> {
             try {
+                followCatalog(report);
                 long started = System.nanoTime();
                 long applied = state.follow();
                 if (applied > 0) {
                     report.accept(String.format(Locale.ROOT, "index: %d records stored by another process applied in %.1f s",
-                            applied, (System.nanoTime() - started) / 1e9));
+                            applied, seconds(started)));
                 }
             } catch (RuntimeException e) {
                 report.accept("index: could not follow the store (trying again): " + e.getMessage());
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void followCatalog(Consumer<String> report) {
+        Optional<CatalogStore.CatalogVersion> active = store.active();
+        Catalog serving = state.snapshot().rulebook().catalog();
+        if (active.isEmpty() || active.get().equals(refused)
+                || (active.get().catalogId().equals(serving.id()) && active.get().version() == serving.version())) {
+            return;
+        }
+        Catalog catalog;
+        try {
+            catalog = activeCatalog(store, dataDir);
+        } catch (UserError e) {
+            // Said once, not every second: the version stays refused until another one is made active.
+            refused = active.get();
+            report.accept("catalog: still serving " + serving.id() + " v" + serving.version() + ": " + e.getMessage());
+            return;
+        }
+        long started = System.nanoTime();
+        state.switchTo(catalog);
+        report.accept(String.format(Locale.ROOT, "catalog: now serving %s v%d, the index rebuilt under it in %.1f s",
+                catalog.id(), catalog.version(), seconds(started)));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     /** Closes the store once, whether the command or the shutdown hook gets here first. */

@@ -6,8 +6,14 @@ import static org.credence.cli.Harness.PERSON;
 import static org.credence.cli.Harness.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.credence.store.AuditLog;
+import org.credence.store.sqlite.SqliteStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,16 +87,50 @@ class HttpApiTest {
         Harness.Result imported = Harness.cli("import", file.toString(), "--data", harness.data.toString());
 
         assertThat(imported.exit()).as(imported.toString()).isZero();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (!decide(PERSON, "travel.air.ticket").json().path("decision").asText().equals("deny")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("deny");
+        awaitDecision(PERSON, "travel.air.ticket", "deny");
         assertThat(harness.followed()).singleElement().asString().startsWith("index: 1 records stored by another process applied in ");
         // The import told its debtor; the server, following, tells nobody again.
         Http.Reply notices = http.get("/api/v1/subjects/" + PERSON + "/notices", operator);
         assertThat(notices.json().path("notices")).hasSize(1);
+    }
+
+    @Test
+    void aCatalogLoadedBesideTheRunningServerIsServedWithoutARestart() throws Exception {
+        submit(record("court-1", "J-1", PERSON, "person", "court.judgment_default", "2026-03-01"));
+        assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("deny");
+        String milder = Files.readString(Harness.catalogFile()).replaceFirst("(?m)^version: 1$", "version: 2")
+                .replace("action: travel.air.ticket\n    effect: deny", "action: travel.air.ticket\n    effect: review");
+        Path file = harness.write("city-v2.yaml", milder);
+
+        Harness.Result loaded = Harness.cli("catalog", "load", file.toString(), "--data", harness.data.toString());
+
+        assertThat(loaded.exit()).as(loaded.toString()).isZero();
+        awaitDecision(PERSON, "travel.air.ticket", "review");
+        assertThat(http.get("/api/v1/catalog", null).json().path("version").asInt()).isEqualTo(2);
+        assertThat(harness.followed()).singleElement().asString().startsWith("catalog: now serving example-city v2");
+
+        // A version that no longer validates (here written past the validator) is refused, and said so once.
+        try (SqliteStore store = SqliteStore.open(harness.data)) {
+            store.activate("example-city", 3, "not: a catalog", Instant.parse("2026-11-23T12:00:00Z"),
+                    new AuditLog.AuditEvent(Instant.parse("2026-11-23T12:00:00Z"), "test", "operator", "catalog.load",
+                            Optional.empty(), "test", "example-city v3 active"));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (harness.followed().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200);
+        assertThat(harness.followed()).hasSize(2).last().asString().startsWith("catalog: still serving example-city v2: ");
+        assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("review");
+    }
+
+    /** Asks until the answer is {@code outcome}, for at most 10 s: the server follows the store every 50 ms. */
+    private void awaitDecision(String subject, String action, String outcome) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!decide(subject, action).json().path("decision").asText().equals(outcome) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(decide(subject, action).json().path("decision").asText()).isEqualTo(outcome);
     }
 
     @Test

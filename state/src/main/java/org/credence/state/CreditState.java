@@ -66,6 +66,26 @@ public final class CreditState {
 
     /** Builds the index from every stored record and open dispute under {@code catalog}. */
     public static CreditState load(RecordStore records, RightsStore rights, Catalog catalog, Clock clock) {
+        Built built = build(records, rights, catalog);
+        return new CreditState(records, rights, clock, built.snapshot(), built.lastId());
+    }
+
+    /**
+     * Serves {@code catalog} from now on (another process made it the active one): an index built under
+     * it from every stored record takes the place of the current one, which answers meanwhile. Writes
+     * wait until it is in place.
+     */
+    public synchronized void switchTo(Catalog catalog) {
+        Built built = build(records, rights, catalog);
+        snapshot = built.snapshot();
+        followed = built.lastId();
+    }
+
+    /** An index as built, and the id of the last record in it. */
+    private record Built(Snapshot snapshot, long lastId) {
+    }
+
+    private static Built build(RecordStore records, RightsStore rights, Catalog catalog) {
         SubjectIndex index = new SubjectIndex(Rulebook.compile(catalog), records::latestName);
         // Facts come in id order, so the last one is the last record in the index, even should another
         // process store more while they are read.
@@ -79,7 +99,7 @@ public final class CreditState {
         }
         // Applying records one by one leaves a dead block behind each; start with none.
         index.compact();
-        return new CreditState(records, rights, clock, new Snapshot(index.rulebook(), index), last[0]);
+        return new Built(new Snapshot(index.rulebook(), index), last[0]);
     }
 
     /** The day a dispute was opened: its deadline less the days it may run. */

@@ -19,6 +19,7 @@ import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
 import org.credence.store.sqlite.SqliteStore;
 import org.credence.subject.SubjectKind;
+import org.credence.testing.CatalogTree;
 import org.credence.testing.Catalogs;
 import org.credence.testing.SubjectIds;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +129,30 @@ class CreditStateFollowTest {
         assertThat(history.recordIds()).containsExactly(1L);
         assertThat(history.disputedDay(0)).isEqualTo(TODAY);
         assertThat(server.follow()).isZero();
+    }
+
+    @Test
+    void aCatalogSwitchRebuildsTheIndexUnderItFromEveryRecordAndFollowingGoesOn() {
+        other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        server.submit(List.of(record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        other.submit(List.of(record("court", "c", 3, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        CatalogTree milder = Catalogs.city();
+        milder.tree().put("version", 2);
+        milder.measures.stream().filter(m -> m.get("code").equals(Catalogs.NO_AIR_TRAVEL)).findFirst().orElseThrow()
+                .put("effect", "review");
+
+        server.switchTo(Catalogs.read(milder));
+
+        assertThat(server.snapshot().rulebook().catalog().version()).isEqualTo(2);
+        assertThat(server.snapshot().index().records()).isEqualTo(3);
+        for (int n = 1; n <= 3; n++) {
+            assertThat(airTicket(person(n))).isEqualTo(Decision.Outcome.REVIEW);
+        }
+        assertThat(server.follow()).isZero();
+        other.submit(List.of(record("court", "d", 4, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        server.submit(List.of(record("court", "e", 5, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        assertThat(server.snapshot().index().records()).isEqualTo(5);
+        assertThat(airTicket(person(4))).isEqualTo(Decision.Outcome.REVIEW);
     }
 
     private Decision.Outcome airTicket(String subjectId) {
