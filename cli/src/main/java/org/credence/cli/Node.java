@@ -37,7 +37,8 @@ final class Node implements AutoCloseable {
     final IdSchemes ids = IdSchemes.standard();
     final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private ScheduledExecutorService follower;
+    // Set by the serving thread, read by the shutdown hook's.
+    private volatile ScheduledExecutorService follower;
     // Only the follower's thread reads and writes it.
     private CatalogStore.CatalogVersion refused;
 
@@ -99,6 +100,9 @@ final class Node implements AutoCloseable {
      * {@code report} what it did, and what went wrong, if anything did (it looks again next time).
      */
     void follow(Duration every, Consumer<String> report) {
+        if (follower != null || closed.get()) {
+            throw new IllegalStateException("the node follows its store once, while open");
+        }
         follower = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("credence-follower").daemon().factory());
         follower.scheduleWithFixedDelay(() -> {
             try {
@@ -106,11 +110,15 @@ final class Node implements AutoCloseable {
                 long started = System.nanoTime();
                 long applied = state.follow();
                 if (applied > 0) {
-                    report.accept(String.format(Locale.ROOT, "index: %d records stored by another process applied in %.1f s",
-                            applied, seconds(started)));
+                    report.accept(String.format(Locale.ROOT, "index: applied %d record%s stored by another process (%.1f s)",
+                            applied, applied == 1 ? "" : "s", seconds(started)));
                 }
             } catch (RuntimeException e) {
-                report.accept("index: could not follow the store (trying again): " + e.getMessage());
+                report.accept("index: could not follow the store (trying again): " + e);
+            } catch (Error e) {
+                // An Error ends the schedule; it is said before it does.
+                report.accept("index: stopped following the store: " + e);
+                throw e;
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -146,7 +154,8 @@ final class Node implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             if (follower != null) {
-                // Cancels the next look and waits for one under way: the store must outlive it.
+                // Cancels the next look and waits for one under way, however long a large catch-up takes:
+                // the store must outlive it.
                 follower.close();
             }
             store.close();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -88,10 +90,17 @@ class HttpApiTest {
 
         assertThat(imported.exit()).as(imported.toString()).isZero();
         awaitDecision(PERSON, "travel.air.ticket", "deny");
-        assertThat(harness.followed()).singleElement().asString().startsWith("index: 1 records stored by another process applied in ");
-        // The import told its debtor; the server, following, tells nobody again.
-        Http.Reply notices = http.get("/api/v1/subjects/" + PERSON + "/notices", operator);
-        assertThat(notices.json().path("notices")).hasSize(1);
+        awaitReports(1);
+        assertThat(harness.followed()).singleElement().asString()
+                .matches("index: applied 1 record stored by another process \\(\\d+\\.\\d s\\)");
+        // The import told its debtor. A second judgment the server then stores finds the debtor listed
+        // already, and tells only of the list it adds (its grade falls to C: credit watch).
+        assertThat(submit(record("court-2", "J-10", PERSON, "person", "court.judgment_default", "2026-04-01")).status())
+                .isEqualTo(201);
+        List<String> told = new ArrayList<>();
+        http.get("/api/v1/subjects/" + PERSON + "/notices", operator).json().path("notices")
+                .forEach(n -> told.add(n.path("what").asText().replaceAll("^.*\\(([a-z_]+)\\)\\.$", "$1")));
+        assertThat(told).containsExactly("dishonest_debtors", "credit_watch");
     }
 
     @Test
@@ -107,6 +116,7 @@ class HttpApiTest {
         assertThat(loaded.exit()).as(loaded.toString()).isZero();
         awaitDecision(PERSON, "travel.air.ticket", "review");
         assertThat(http.get("/api/v1/catalog", null).json().path("version").asInt()).isEqualTo(2);
+        awaitReports(1);
         assertThat(harness.followed()).singleElement().asString().startsWith("catalog: now serving example-city v2");
 
         // A version that no longer validates (here written past the validator) is refused, and said so once.
@@ -115,13 +125,19 @@ class HttpApiTest {
                     new AuditLog.AuditEvent(Instant.parse("2026-11-23T12:00:00Z"), "test", "operator", "catalog.load",
                             Optional.empty(), "test", "example-city v3 active"));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (harness.followed().size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitReports(2);
+        // Said once, not on every look.
         Thread.sleep(200);
         assertThat(harness.followed()).hasSize(2).last().asString().startsWith("catalog: still serving example-city v2: ");
         assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("review");
+    }
+
+    /** Waits, for at most 10 s, until the server has said {@code count} things as it followed the store. */
+    private void awaitReports(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (harness.followed().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** Asks until the answer is {@code outcome}, for at most 10 s: the server follows the store every 50 ms. */

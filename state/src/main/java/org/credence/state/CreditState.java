@@ -8,7 +8,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.credence.catalog.Catalog;
@@ -40,7 +42,10 @@ import org.credence.store.RightsStore;
  * applies it, as a start would; and since this process's own writes are numbered after whatever was
  * stored before them, each write also applies the records between {@code followed} and its own first
  * id, before it looks at whom to tell. So the index misses none of the store's records, and a record
- * another process stored is never taken for a write of this one: its writer told its subjects.
+ * another process stored is never taken for a write of this one: its writer told its subjects. Once a
+ * write has committed, nothing read afterwards may fail it: a read of others' records that fails then
+ * is left to the next look, and the write's own records are kept apart ({@code ahead}) until the gap
+ * before them is filled, so they are not applied twice.
  */
 public final class CreditState {
 
@@ -49,8 +54,16 @@ public final class CreditState {
     private final Clock clock;
     // Replaced whole when an import's records are durable (IndexDrafting); otherwise written in place.
     private volatile Snapshot snapshot;
-    /** The id of the last record in the index: every record up to it is there, none after it. */
-    private long followed;
+    /**
+     * The id up to which the index has taken every stored record (applied it, or passed it over as of a
+     * type the catalog lacks). Written under this object's lock; read outside it by {@link #follow}.
+     */
+    private volatile long followed;
+    /**
+     * This process's own writes applied beyond {@code followed}, first id to last: a read of what others
+     * stored before them failed, and the gap is filled on the next look.
+     */
+    private final NavigableMap<Long, Long> ahead = new TreeMap<>();
 
     /** A rulebook and the index built under it. */
     public record Snapshot(Rulebook rulebook, SubjectIndex index) {
@@ -114,21 +127,74 @@ public final class CreditState {
     /**
      * Applies to the index the records that other processes stored since it last looked (none of this
      * one's writes is pending: they hold the same lock); returns how many. Their writers told their
-     * subjects, so nobody is told here. Cheap when there are none: one look at the store's last id.
+     * subjects, so nobody is told here. When there are none it costs one look at the store's last id,
+     * taken outside the lock so that writes never wait behind it.
      */
-    public synchronized long follow() {
-        return catchUp(records.count());
+    public long follow() {
+        long lastId = records.lastId();
+        if (lastId <= followed) {
+            return 0;
+        }
+        synchronized (this) {
+            return catchUp(lastId);
+        }
     }
 
-    /** Applies the records after {@code followed} up to {@code lastId}, all stored by others and durable. */
+    /**
+     * Applies the records after {@code followed} up to {@code lastId}, skipping this process's own
+     * writes already applied; returns how many it applied. {@code followed} moves with each record, so
+     * a read that fails midway leaves it exact, and the next catch-up goes on from there.
+     */
     private long catchUp(long lastId) {
         if (lastId <= followed) {
             return 0;
         }
+        SubjectIndex index = snapshot.index();
         long from = followed + 1;
-        records.forEachFact(from, lastId, snapshot.index()::apply);
-        followed = lastId;
-        return lastId - from + 1;
+        long[] applied = {0};
+        records.forEachFact(from, lastId, fact -> {
+            if (!isAhead(fact.recordId())) {
+                index.apply(fact);
+                applied[0]++;
+            }
+            followed = fact.recordId();
+        });
+        ahead.headMap(followed, true).entrySet().removeIf(range -> range.getValue() <= followed);
+        if (applied[0] > 0) {
+            // A record's state comes with its fact; an open dispute on it is the rights store's.
+            for (RightsStore.Dispute open : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
+                if (open.recordId() >= from && open.recordId() <= followed && !isAhead(open.recordId())) {
+                    index.dispute(open.subjectId(), open.recordId(), openedDay(open));
+                }
+            }
+        }
+        return applied[0];
+    }
+
+    /**
+     * As {@link #catchUp}, after a write of this process committed: the write stands whatever happens
+     * here, so a failed read is left to the next look at the store rather than failing the write.
+     */
+    private void catchUpAfterCommit(long lastId) {
+        try {
+            catchUp(lastId);
+        } catch (RuntimeException e) {
+            // Nothing to tell: the follower reads the same records on its next look and reports there.
+        }
+    }
+
+    private boolean isAhead(long recordId) {
+        Map.Entry<Long, Long> range = ahead.floorEntry(recordId);
+        return range != null && recordId <= range.getValue();
+    }
+
+    /** Records {@code firstId} to {@code lastId}, of this process's own write, are in the index. */
+    private void took(long firstId, long lastId) {
+        if (firstId == followed + 1) {
+            followed = lastId;
+        } else {
+            ahead.put(firstId, lastId);
+        }
     }
 
     Clock clock() {
@@ -142,25 +208,36 @@ public final class CreditState {
      */
     public synchronized RecordStore.AppendResult submit(List<RecordSubmission> submissions, Instant now,
                                                         RecordStore.AuditedBy audit) {
+        // What others stored is read before the write, while a failure can still refuse it; what they
+        // store meanwhile is read after the commit, and is little.
+        catchUp(records.lastId());
         RecordStore.AppendResult result = records.append(submissions, now, audit);
-        if (result instanceof RecordStore.Appended appended) {
-            long firstId = 0;
-            List<String> touched = new ArrayList<>();
-            for (RecordStore.Outcome outcome : appended.outcomes()) {
-                if (outcome instanceof RecordStore.Stored stored) {
-                    StoredRecord record = stored.record();
-                    if (firstId == 0) {
-                        firstId = record.id();
-                        catchUp(firstId - 1);
-                    }
-                    if (snapshot.index().applyOfWrite(record, firstId)) {
-                        touched.add(record.submission().subject().id());
-                    }
-                    followed = record.id();
-                }
-            }
-            new Listings(LocalDate.now(clock), firstId, touched).notify(now);
+        if (!(result instanceof RecordStore.Appended appended)) {
+            return result;
         }
+        List<StoredRecord> stored = new ArrayList<>();
+        long lastDuplicate = 0;
+        for (RecordStore.Outcome outcome : appended.outcomes()) {
+            switch (outcome) {
+                case RecordStore.Stored s -> stored.add(s.record());
+                case RecordStore.Duplicate d -> lastDuplicate = Math.max(lastDuplicate, d.record().id());
+            }
+        }
+        if (stored.isEmpty()) {
+            // Told "already stored as record N", a client may ask about N at once.
+            catchUpAfterCommit(lastDuplicate);
+            return result;
+        }
+        long firstId = stored.getFirst().id();
+        catchUpAfterCommit(firstId - 1);
+        List<String> touched = new ArrayList<>();
+        for (StoredRecord record : stored) {
+            if (snapshot.index().applyOfWrite(record, firstId)) {
+                touched.add(record.submission().subject().id());
+            }
+        }
+        took(firstId, stored.getLast().id());
+        new Listings(LocalDate.now(clock), firstId, touched).notify(now);
         return result;
     }
 
@@ -172,23 +249,25 @@ public final class CreditState {
      */
     public synchronized RecordStore.ImportResult importRecords(RecordStream stream, Instant now,
                                                                RecordStore.AuditedBy audit) {
+        catchUp(records.lastId());
         try (IndexDrafting drafting = new IndexDrafting(snapshot.index())) {
             RecordStore.ImportResult result = records.importRecords(stream, now, audit, drafting::accept);
             if (result instanceof RecordStore.Imported imported && imported.stored() > 0) {
                 try {
                     snapshot = new Snapshot(snapshot.rulebook(), drafting.finish());
-                    // Read only now: the store is busy with the import until it commits. A history keeps
-                    // its records in their own order whatever order they come in, and the listings
-                    // below take these as before the import, which they are.
-                    catchUp(imported.firstId() - 1);
-                    followed = imported.lastId();
-                    new Listings(LocalDate.now(clock), imported.firstId(), drafting.touched()).notify(now);
                 } catch (RuntimeException e) {
-                    // The records are durable; only what derives from them is behind, and a start rebuilds it.
+                    // The live index is as it was, and the records are not taken: the follower applies
+                    // them on its next look, as another process's.
                     throw new IllegalStateException("records " + imported.firstId() + " to " + imported.lastId()
-                            + " were stored, but the index or the notices could not be brought up to date;"
-                            + " restart to rebuild the index from the store", e);
+                            + " were stored, but the index could not take them at once (it will on its next look at"
+                            + " the store) and their subjects were not told of the lists they entered", e);
                 }
+                // Read only now: the store is busy with the import until it commits. A history keeps its
+                // records in their own order whatever order they come in, and the listings below take
+                // these as before the import, which they are.
+                catchUpAfterCommit(imported.firstId() - 1);
+                took(imported.firstId(), imported.lastId());
+                new Listings(LocalDate.now(clock), imported.firstId(), drafting.touched()).notify(now);
             }
             return result;
         }
@@ -272,14 +351,15 @@ public final class CreditState {
 
     /** Marks a dispute on a record in the index; the store already holds it. */
     synchronized void disputed(String subjectId, long recordId, int day) {
-        // A record another process stored may be disputed before the index has followed it.
-        catchUp(recordId);
+        // A record another process stored may be disputed before the index has followed it. Should the
+        // read fail, the next look applies the record with its dispute from the stores.
+        catchUpAfterCommit(recordId);
         snapshot.index().dispute(subjectId, recordId, day);
     }
 
     /** Sets a record's state in the index; the store already holds it. */
     synchronized void changed(String subjectId, long recordId, RecordState state) {
-        catchUp(recordId);
+        catchUpAfterCommit(recordId);
         snapshot.index().setState(subjectId, recordId, state);
     }
 

@@ -131,6 +131,13 @@ public interface RecordStore {
 
     long count();
 
+    /**
+     * The id of the last record stored by any writer, 0 when there is none: ids are handed out 1, 2, 3...
+     * across every process writing the store, so a reader that has taken every record up to some id
+     * knows from this alone whether there are more.
+     */
+    long lastId();
+
     /** The outcome of an append: every record stored or found already stored, or the conflicts. */
     sealed interface AppendResult permits Appended, Conflicted {
     }

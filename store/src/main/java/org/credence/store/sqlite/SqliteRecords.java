@@ -103,6 +103,11 @@ final class SqliteRecords implements RecordStore {
     /** Ids are handed out from 1 without gaps, so the highest is the count. */
     @Override
     public long count() {
+        return lastId();
+    }
+
+    @Override
+    public long lastId() {
         return db.read(RecordBlocks::lastId);
     }
 }

@@ -178,6 +178,11 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
+    public long lastId() {
+        return records.lastId();
+    }
+
+    @Override
     public CatalogVersion activate(String catalogId, int version, String source, Instant loadedAt,
                                    AuditLog.AuditEvent audit) {
         return catalogs.activate(catalogId, version, source, loadedAt, audit);

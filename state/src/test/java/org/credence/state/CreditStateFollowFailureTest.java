@@ -1,0 +1,207 @@
+package org.credence.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.credence.record.RecordStream;
+import org.credence.record.RecordSubmission;
+import org.credence.record.StoredRecord;
+import org.credence.record.SubjectRef;
+import org.credence.scoring.Decision;
+import org.credence.store.RecordStore;
+import org.credence.store.RightsStore;
+import org.credence.store.sqlite.SqliteStore;
+import org.credence.subject.SubjectKind;
+import org.credence.testing.Catalogs;
+import org.credence.testing.SubjectIds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * When reading what other processes stored fails, a write of this process that has committed still
+ * stands, is applied and tells its debtors; and the next look goes on from where the failed one
+ * stopped, applying nothing twice.
+ */
+class CreditStateFollowFailureTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
+    private static final RecordStore.AuditedBy WRITER =
+            new RecordStore.AuditedBy(NOW, "importer", "operator", "record.submit", "test");
+    private static final LocalDate OCCURRED = LocalDate.of(2026, 5, 1);
+    private static final int TODAY = (int) LocalDate.of(2026, 6, 1).toEpochDay();
+
+    @TempDir
+    Path dataDir;
+
+    private SqliteStore serverStore;
+    private SqliteStore otherStore;
+    private Failing failing;
+    private CreditState server;
+    private CreditState other;
+
+    /** The server's store, whose reads of facts fail when told to, and whose writes let another process go first. */
+    private static final class Failing implements RecordStore {
+        private final RecordStore store;
+        /** Reads of facts still to fail, each after delivering {@link #deliverFirst} facts. */
+        int failures;
+        int deliverFirst;
+        /** Runs just before the next write: another process storing records meanwhile. */
+        Runnable beforeWrite = () -> { };
+
+        Failing(RecordStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void forEachFact(long firstId, long lastId, Consumer<Fact> sink) {
+            if (failures == 0) {
+                store.forEachFact(firstId, lastId, sink);
+                return;
+            }
+            failures--;
+            int[] delivered = {0};
+            store.forEachFact(firstId, lastId, fact -> {
+                if (delivered[0]++ == deliverFirst) {
+                    throw new IllegalStateException("the disk went away");
+                }
+                sink.accept(fact);
+            });
+            throw new IllegalStateException("the disk went away");
+        }
+
+        @Override
+        public AppendResult append(List<RecordSubmission> submissions, Instant recordedAt, AuditedBy audit) {
+            beforeWrite.run();
+            beforeWrite = () -> { };
+            return store.append(submissions, recordedAt, audit);
+        }
+
+        @Override
+        public ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit,
+                                          Consumer<List<StoredRecord>> numbered) {
+            return store.importRecords(stream, recordedAt, audit, numbered);
+        }
+
+        @Override
+        public void forEach(Consumer<StoredRecord> sink) {
+            store.forEach(sink);
+        }
+
+        @Override
+        public Optional<String> latestName(long[] recordIds) {
+            return store.latestName(recordIds);
+        }
+
+        @Override
+        public Optional<StoredRecord> record(long id) {
+            return store.record(id);
+        }
+
+        @Override
+        public RecordsVerification verifyRecords() {
+            return store.verifyRecords();
+        }
+
+        @Override
+        public long count() {
+            return store.count();
+        }
+
+        @Override
+        public long lastId() {
+            return store.lastId();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        serverStore = SqliteStore.open(dataDir);
+        failing = new Failing(serverStore);
+        server = CreditState.load(failing, serverStore, Catalogs.cityCatalog(), clock);
+        otherStore = SqliteStore.open(dataDir);
+        other = CreditState.load(otherStore, otherStore, Catalogs.cityCatalog(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        otherStore.close();
+        serverStore.close();
+    }
+
+    @Test
+    void aWriteStandsAndTellsItsDebtorWhenReadingWhatOthersStoredMeanwhileFails() {
+        failing.beforeWrite = () -> other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        failing.failures = 1;
+
+        RecordStore.AppendResult result = server.submit(List.of(record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+
+        assertThat(((RecordStore.Appended) result).outcomes()).singleElement().isInstanceOf(RecordStore.Stored.class);
+        assertThat(airTicket(person(2))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(listed(person(2))).isEqualTo(1);
+        // The other process's record comes with the next look; the server's own is not applied again.
+        assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.ALLOW);
+        assertThat(server.follow()).isEqualTo(1);
+        assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(server.snapshot().index().records()).isEqualTo(2);
+        assertThat(server.follow()).isZero();
+        server.submit(List.of(record("court", "c", 3, Catalogs.TRAFFIC_TICKET)), NOW, WRITER);
+        assertThat(server.snapshot().index().records()).isEqualTo(3);
+        assertThat(server.follow()).isZero();
+    }
+
+    @Test
+    void aLookThatFailsMidwayIsTakenUpWhereItStopped() {
+        other.submit(List.of(record("court", "x", 1, "no.such_type"), record("court", "y", 2, "no.such_type"),
+                record("court", "z", 3, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        failing.failures = 1;
+        failing.deliverFirst = 1;
+
+        assertThatThrownBy(server::follow).hasMessageContaining("the disk went away");
+
+        assertThat(server.snapshot().index().uncatalogued()).isEqualTo(1);
+        assertThat(server.follow()).isEqualTo(2);
+        assertThat(server.snapshot().index().uncatalogued()).isEqualTo(2);
+        assertThat(server.snapshot().index().records()).isEqualTo(1);
+        assertThat(airTicket(person(3))).isEqualTo(Decision.Outcome.DENY);
+    }
+
+    @Test
+    void aWriteThatFindsOnlyDuplicatesOfRecordsOthersStoredHasThemInTheIndex() {
+        failing.beforeWrite = () -> other.submit(List.of(record("court", "a", 4, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+
+        RecordStore.AppendResult result = server.submit(List.of(record("court", "a", 4, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+
+        assertThat(((RecordStore.Appended) result).outcomes()).singleElement().isInstanceOf(RecordStore.Duplicate.class);
+        assertThat(server.snapshot().index().history(person(4)).recordIds()).containsExactly(1L);
+    }
+
+    private Decision.Outcome airTicket(String subjectId) {
+        CreditState.Snapshot snapshot = server.snapshot();
+        return snapshot.index().decide(subjectId, snapshot.rulebook().policy(Catalogs.AIR_TICKET).orElseThrow(), TODAY).outcome();
+    }
+
+    /** How many times the subject was told it was listed. */
+    private long listed(String subjectId) {
+        return serverStore.notices(subjectId).stream().filter(n -> n.kind() == RightsStore.Notice.Kind.LISTED).count();
+    }
+
+    private static String person(int n) {
+        return SubjectIds.person(n);
+    }
+
+    private static RecordSubmission record(String source, String ref, int subject, String type) {
+        return new RecordSubmission(source, ref, new SubjectRef(person(subject), SubjectKind.PERSON, Optional.empty()),
+                type, OCCURRED, Optional.empty());
+    }
+}
