@@ -67,8 +67,11 @@ final class Node implements AutoCloseable {
     }
 
     private static Catalog activeCatalog(CatalogStore catalogs, Path dataDir) {
-        CatalogStore.CatalogVersion active = catalogs.active().orElseThrow(() -> new UserError(
-                "no catalog is loaded in " + dataDir + " (load one with: credence catalog load FILE --data " + dataDir + ")"));
+        return parse(catalogs.active().orElseThrow(() -> new UserError(
+                "no catalog is loaded in " + dataDir + " (load one with: credence catalog load FILE --data " + dataDir + ")")));
+    }
+
+    private static Catalog parse(CatalogStore.CatalogVersion active) {
         return switch (CatalogYaml.read(active.source())) {
             case CatalogReader.Valid valid -> valid.catalog();
             case CatalogReader.Invalid invalid -> throw new UserError("the active catalog " + active.catalogId() + " v"
@@ -130,19 +133,23 @@ final class Node implements AutoCloseable {
                 || (active.get().catalogId().equals(serving.id()) && active.get().version() == serving.version())) {
             return;
         }
-        Catalog catalog;
+        long started = System.nanoTime();
         try {
-            catalog = activeCatalog(store, dataDir);
-        } catch (UserError e) {
-            // Said once, not every second: the version stays refused until another one is made active.
+            Catalog catalog = parse(active.get());
+            state.switchTo(catalog);
+        } catch (RuntimeException e) {
+            // Said once, not on every look, and not tried again on every look: a rebuild holds the
+            // server's writes. The version stays refused until another one is made active.
             refused = active.get();
-            report.accept("catalog: still serving " + serving.id() + " v" + serving.version() + ": " + e.getMessage());
+            String why = e instanceof UserError
+                    ? e.getMessage() + " (a restart would fail on it too: make a valid version active)"
+                    : "the index could not be rebuilt under " + active.get().catalogId() + " v" + active.get().version() + ": " + e;
+            report.accept("catalog: still serving " + serving.id() + " v" + serving.version() + ": " + why);
             return;
         }
-        long started = System.nanoTime();
-        state.switchTo(catalog);
+        refused = null;
         report.accept(String.format(Locale.ROOT, "catalog: now serving %s v%d, the index rebuilt under it in %.1f s",
-                catalog.id(), catalog.version(), seconds(started)));
+                active.get().catalogId(), active.get().version(), seconds(started)));
     }
 
     private static double seconds(long since) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.credence.store.AuditLog;
 import org.credence.store.sqlite.SqliteStore;
@@ -109,6 +110,7 @@ class HttpApiTest {
         assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("deny");
         String milder = Files.readString(Harness.catalogFile()).replaceFirst("(?m)^version: 1$", "version: 2")
                 .replace("action: travel.air.ticket\n    effect: deny", "action: travel.air.ticket\n    effect: review");
+        assertThat(milder).contains("version: 2", "effect: review");
         Path file = harness.write("city-v2.yaml", milder);
 
         Harness.Result loaded = Harness.cli("catalog", "load", file.toString(), "--data", harness.data.toString());
@@ -126,27 +128,31 @@ class HttpApiTest {
                             Optional.empty(), "test", "example-city v3 active"));
         }
         awaitReports(2);
-        // Said once, not on every look.
-        Thread.sleep(200);
+        // Said once, not on every look: ten more looks.
+        Thread.sleep(500);
         assertThat(harness.followed()).hasSize(2).last().asString().startsWith("catalog: still serving example-city v2: ");
         assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("review");
     }
 
     /** Waits, for at most 10 s, until the server has said {@code count} things as it followed the store. */
     private void awaitReports(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (harness.followed().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await(() -> harness.followed().size() >= count, count + " reports of following the store");
     }
 
-    /** Asks until the answer is {@code outcome}, for at most 10 s: the server follows the store every 50 ms. */
+    /** Asks until the answer is {@code outcome}: the server follows the store every 50 ms. */
     private void awaitDecision(String subject, String action, String outcome) throws InterruptedException {
+        await(() -> decide(subject, action).json().path("decision").asText().equals(outcome),
+                "'" + outcome + "' for " + action + " by " + subject);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!decide(subject, action).json().path("decision").asText().equals(outcome) && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 10 s for " + what);
+            }
             Thread.sleep(20);
         }
-        assertThat(decide(subject, action).json().path("decision").asText()).isEqualTo(outcome);
     }
 
     @Test

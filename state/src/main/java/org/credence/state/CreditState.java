@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.credence.scoring.Standing;
 import org.credence.scoring.SubjectHistory;
 import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The active catalog's rulebook together with the index built under it, kept in step with the
@@ -49,10 +52,13 @@ import org.credence.store.RightsStore;
  */
 public final class CreditState {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CreditState.class);
+
     private final RecordStore records;
     private final RightsStore rights;
     private final Clock clock;
-    // Replaced whole when an import's records are durable (IndexDrafting); otherwise written in place.
+    // Replaced whole when an import's records are durable (IndexDrafting) and when the catalog changes
+    // (switchTo); otherwise written in place.
     private volatile Snapshot snapshot;
     /**
      * The id up to which the index has taken every stored record (applied it, or passed it over as of a
@@ -64,6 +70,8 @@ public final class CreditState {
      * stored before them failed, and the gap is filled on the next look.
      */
     private final NavigableMap<Long, Long> ahead = new TreeMap<>();
+    /** The notices of those writes, told once the gap before them is filled. */
+    private final List<Listings> withheld = new ArrayList<>();
 
     /** A rulebook and the index built under it. */
     public record Snapshot(Rulebook rulebook, SubjectIndex index) {
@@ -92,6 +100,11 @@ public final class CreditState {
         Built built = build(records, rights, catalog);
         snapshot = built.snapshot();
         followed = built.lastId();
+        // Built from every stored record: nothing of this process's is beyond it, and a withheld notice
+        // is told now, the gap before it filled.
+        ahead.clear();
+        withheld.forEach(Listings::notifySubjects);
+        withheld.clear();
     }
 
     /** An index as built, and the id of the last record in it. */
@@ -107,7 +120,7 @@ public final class CreditState {
             index.apply(fact);
             last[0] = fact.recordId();
         });
-        for (RightsStore.Dispute open : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
+        for (RightsStore.Dispute open : openDisputes(rights).values()) {
             index.dispute(open.subjectId(), open.recordId(), openedDay(open));
         }
         // Applying records one by one leaves a dead block behind each; start with none.
@@ -125,8 +138,8 @@ public final class CreditState {
     }
 
     /**
-     * Applies to the index the records that other processes stored since it last looked (none of this
-     * one's writes is pending: they hold the same lock); returns how many. Their writers told their
+     * Applies to the index the records that other processes stored since it last looked (this one's
+     * writes hold the same lock, and those already applied are passed over); returns how many. Their writers told their
      * subjects, so nobody is told here. When there are none it costs one look at the store's last id,
      * taken outside the lock so that writes never wait behind it.
      */
@@ -150,36 +163,50 @@ public final class CreditState {
             return 0;
         }
         SubjectIndex index = snapshot.index();
-        long from = followed + 1;
+        // Read first, so that each record's dispute goes in with it, before followed passes it: a dispute
+        // opened or closed after this read is this process's own, and waits for the lock to be marked.
+        Map<Long, RightsStore.Dispute> open = openDisputes(rights);
         long[] applied = {0};
-        records.forEachFact(from, lastId, fact -> {
+        records.forEachFact(followed + 1, lastId, fact -> {
             if (!isAhead(fact.recordId())) {
                 index.apply(fact);
+                RightsStore.Dispute dispute = open.get(fact.recordId());
+                if (dispute != null) {
+                    index.dispute(dispute.subjectId(), dispute.recordId(), openedDay(dispute));
+                }
                 applied[0]++;
             }
             followed = fact.recordId();
         });
         ahead.headMap(followed, true).entrySet().removeIf(range -> range.getValue() <= followed);
-        if (applied[0] > 0) {
-            // A record's state comes with its fact; an open dispute on it is the rights store's.
-            for (RightsStore.Dispute open : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
-                if (open.recordId() >= from && open.recordId() <= followed && !isAhead(open.recordId())) {
-                    index.dispute(open.subjectId(), open.recordId(), openedDay(open));
-                }
-            }
-        }
+        List<Listings> due = withheld.stream().filter(listings -> listings.firstId - 1 <= followed).toList();
+        withheld.removeAll(due);
+        due.forEach(Listings::notifySubjects);
         return applied[0];
+    }
+
+    /** The open disputes, by the record disputed (a record has one open dispute at most). */
+    private static Map<Long, RightsStore.Dispute> openDisputes(RightsStore rights) {
+        Map<Long, RightsStore.Dispute> open = new HashMap<>();
+        for (RightsStore.Dispute dispute : rights.disputes(Optional.of(RightsStore.Dispute.Status.OPEN))) {
+            open.put(dispute.recordId(), dispute);
+        }
+        return open;
     }
 
     /**
      * As {@link #catchUp}, after a write of this process committed: the write stands whatever happens
-     * here, so a failed read is left to the next look at the store rather than failing the write.
+     * here, so a failed read is left to the next look rather than failing the write. Returns whether it
+     * caught up; if not, the write's notices wait for the gap to be filled ({@code withheld}), since whom
+     * to tell depends on what others stored before it.
      */
-    private void catchUpAfterCommit(long lastId) {
+    private boolean catchUpAfterCommit(long lastId) {
         try {
             catchUp(lastId);
+            return true;
         } catch (RuntimeException e) {
-            // Nothing to tell: the follower reads the same records on its next look and reports there.
+            LOG.warn("records stored by other processes up to {} could not be read; the next look at the store reads them", lastId, e);
+            return false;
         }
     }
 
@@ -229,15 +256,16 @@ public final class CreditState {
             return result;
         }
         long firstId = stored.getFirst().id();
-        catchUpAfterCommit(firstId - 1);
+        long lastId = stored.getLast().id();
+        boolean caughtUp = catchUpAfterCommit(firstId - 1);
         List<String> touched = new ArrayList<>();
         for (StoredRecord record : stored) {
             if (snapshot.index().applyOfWrite(record, firstId)) {
                 touched.add(record.submission().subject().id());
             }
         }
-        took(firstId, stored.getLast().id());
-        new Listings(LocalDate.now(clock), firstId, touched).notify(now);
+        took(firstId, lastId);
+        tell(new Listings(LocalDate.now(clock), firstId, lastId, touched, now), caughtUp);
         return result;
     }
 
@@ -256,8 +284,9 @@ public final class CreditState {
                 try {
                     snapshot = new Snapshot(snapshot.rulebook(), drafting.finish());
                 } catch (RuntimeException e) {
-                    // The live index is as it was, and the records are not taken: the follower applies
-                    // them on its next look, as another process's.
+                    // The records are not taken: the follower applies them on its next look, as another
+                    // process's (those already in the live index, from a failure half-way through
+                    // applying a small import there, are left as they are).
                     throw new IllegalStateException("records " + imported.firstId() + " to " + imported.lastId()
                             + " were stored, but the index could not take them at once (it will on its next look at"
                             + " the store) and their subjects were not told of the lists they entered", e);
@@ -265,9 +294,10 @@ public final class CreditState {
                 // Read only now: the store is busy with the import until it commits. A history keeps its
                 // records in their own order whatever order they come in, and the listings below take
                 // these as before the import, which they are.
-                catchUpAfterCommit(imported.firstId() - 1);
+                boolean caughtUp = catchUpAfterCommit(imported.firstId() - 1);
                 took(imported.firstId(), imported.lastId());
-                new Listings(LocalDate.now(clock), imported.firstId(), drafting.touched()).notify(now);
+                tell(new Listings(LocalDate.now(clock), imported.firstId(), imported.lastId(), drafting.touched(), now),
+                        caughtUp);
             }
             return result;
         }
@@ -282,24 +312,28 @@ public final class CreditState {
      */
     private final class Listings {
         private final LocalDate today;
-        /** The id of the write's first record. */
+        /** The ids of the write's first and last records. */
         private final long firstId;
+        private final long lastId;
         private final List<String> touched;
+        private final Instant now;
 
         /** {@code touched}: the subjects the write touched, each once, in the order touched. */
-        Listings(LocalDate today, long firstId, List<String> touched) {
+        Listings(LocalDate today, long firstId, long lastId, List<String> touched, Instant now) {
             this.today = today;
             this.firstId = firstId;
+            this.lastId = lastId;
             this.touched = touched;
+            this.now = now;
         }
 
         /** Stores a notice for each black list a touched subject entered, in the order they were touched. */
-        void notify(Instant now) {
+        void notifySubjects() {
             // Into an array by position rather than an ordered flat map: millions of subjects, most with
             // nothing to tell, and merging their empty streams in order cost more than the look-ups.
             List<List<RightsStore.Addressed>> each = new ArrayList<>(Collections.nCopies(touched.size(), List.of()));
             IntStream.range(0, each.size()).parallel()
-                    .forEach(i -> each.set(i, noticesOfNewListings(touched.get(i), firstId, today, now)));
+                    .forEach(i -> each.set(i, noticesOfNewListings(touched.get(i), firstId, lastId, today, now)));
             List<RightsStore.Addressed> notices = each.stream().flatMap(List::stream).toList();
             if (!notices.isEmpty()) {
                 rights.notifyAll(notices);
@@ -307,9 +341,26 @@ public final class CreditState {
         }
     }
 
-    /** The notices of the black lists {@code subjectId} entered with the records from {@code firstId} on. */
-    private List<RightsStore.Addressed> noticesOfNewListings(String subjectId, long firstId, LocalDate today, Instant now) {
+    /** Tells the subjects a write listed now, or once the gap before it is filled. */
+    private void tell(Listings listings, boolean caughtUp) {
+        if (caughtUp) {
+            listings.notifySubjects();
+        } else {
+            withheld.add(listings);
+        }
+    }
+
+    /**
+     * The notices of the black lists {@code subjectId} entered with the records {@code firstId} to
+     * {@code lastId}: its history up to them against its history before them.
+     */
+    private List<RightsStore.Addressed> noticesOfNewListings(String subjectId, long firstId, long lastId, LocalDate today,
+                                                             Instant now) {
         SubjectHistory history = snapshot.index().history(subjectId);
+        // Only withheld notices find later records in the history: those records' writers told of them.
+        if (history.holdsFrom(lastId + 1)) {
+            history = history.before(lastId + 1);
+        }
         List<String> after = snapshot.rulebook().blackLists(history, today);
         // Most subjects touched are on no black list, and most others were already: the lists alone say
         // so, without the whole standing.

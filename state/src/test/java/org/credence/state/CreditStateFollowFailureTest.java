@@ -16,6 +16,7 @@ import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
 import org.credence.scoring.Decision;
+import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
 import org.credence.store.sqlite.SqliteStore;
@@ -140,7 +141,7 @@ class CreditStateFollowFailureTest {
     }
 
     @Test
-    void aWriteStandsAndTellsItsDebtorWhenReadingWhatOthersStoredMeanwhileFails() {
+    void aWriteStandsAndTellsItsDebtorOnceReadingWhatOthersStoredMeanwhileHasFailedAndSucceeded() {
         failing.beforeWrite = () -> other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
         failing.failures = 1;
 
@@ -148,10 +149,12 @@ class CreditStateFollowFailureTest {
 
         assertThat(((RecordStore.Appended) result).outcomes()).singleElement().isInstanceOf(RecordStore.Stored.class);
         assertThat(airTicket(person(2))).isEqualTo(Decision.Outcome.DENY);
-        assertThat(listed(person(2))).isEqualTo(1);
+        // Whom to tell waits for what was stored before the write.
+        assertThat(listed(person(2))).isZero();
         // The other process's record comes with the next look; the server's own is not applied again.
         assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.ALLOW);
         assertThat(server.follow()).isEqualTo(1);
+        assertThat(listed(person(2))).isEqualTo(1);
         assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.DENY);
         assertThat(server.snapshot().index().records()).isEqualTo(2);
         assertThat(server.follow()).isZero();
@@ -186,9 +189,47 @@ class CreditStateFollowFailureTest {
         assertThat(server.snapshot().index().history(person(4)).recordIds()).containsExactly(1L);
     }
 
+    @Test
+    void aWriteWhoseReadAfterTheCommitFailsTellsWhatItAddedOnceTheGapIsFilled() {
+        failing.beforeWrite = () -> other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        failing.failures = 1;
+
+        server.submit(List.of(record("court", "b", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+
+        // The other process told of the first list. The second judgment adds the credit watch (grade C),
+        // which only a view holding both can see: it is told once the gap is filled, not before.
+        assertThat(listsEntered(person(1))).containsExactly(Catalogs.DISHONEST_DEBTORS);
+        assertThat(server.follow()).isEqualTo(1);
+        assertThat(server.snapshot().index().history(person(1)).recordIds()).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(listsEntered(person(1))).containsExactly(Catalogs.DISHONEST_DEBTORS, Catalogs.CREDIT_WATCH);
+    }
+
+    @Test
+    void aDisputeComesWithItsRecordWhenALookFailsRightAfterIt() {
+        other.submit(List.of(record("traffic", "a", 1, Catalogs.TRAFFIC_TICKET), record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)),
+                NOW, WRITER);
+        // Opening the dispute catches up first; that read fails, and so does the next, after record 2.
+        failing.failures = 2;
+        failing.deliverFirst = 1;
+        new Rights(server).openDispute(person(2), 2, "not mine", new RightsStore.Actor("subject", "subject"),
+                dispute -> new AuditLog.AuditEvent(NOW, "subject", "subject", "dispute.open", Optional.of(person(2)),
+                        "dispute of record 2", "open"));
+
+        assertThatThrownBy(server::follow).hasMessageContaining("the disk went away");
+        assertThat(server.follow()).isZero();
+
+        assertThat(server.snapshot().index().history(person(2)).disputedDay(0)).isEqualTo(TODAY);
+    }
+
     private Decision.Outcome airTicket(String subjectId) {
         CreditState.Snapshot snapshot = server.snapshot();
         return snapshot.index().decide(subjectId, snapshot.rulebook().policy(Catalogs.AIR_TICKET).orElseThrow(), TODAY).outcome();
+    }
+
+    /** The lists the subject was told it entered, by code, one per notice. */
+    private List<String> listsEntered(String subjectId) {
+        return serverStore.notices(subjectId).stream().filter(n -> n.kind() == RightsStore.Notice.Kind.LISTED)
+                .map(n -> n.what().replaceAll("^.*\\(([a-z_]+)\\)\\.$", "$1")).toList();
     }
 
     /** How many times the subject was told it was listed. */
