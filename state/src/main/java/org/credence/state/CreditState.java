@@ -139,9 +139,9 @@ public final class CreditState {
 
     /**
      * Applies to the index the records that other processes stored since it last looked (this one's
-     * writes hold the same lock, and those already applied are passed over); returns how many. Their writers told their
-     * subjects, so nobody is told here. When there are none it costs one look at the store's last id,
-     * taken outside the lock so that writes never wait behind it.
+     * writes hold the same lock, and those already applied are passed over); returns how many. Their
+     * writers told their subjects, so nobody is told here. When there are none it costs one look at the
+     * store's last id, taken outside the lock so that writes never wait behind it.
      */
     public long follow() {
         long lastId = records.lastId();
