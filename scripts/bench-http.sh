@@ -36,6 +36,7 @@ cpu_split() {
     { d = $2 - ($1 in before ? before[$1] : 0); part[$3] += d; live += d }
     END {
       part["other"] += total - live  # threads that ended during the run
+      if (part["other"] < 0) part["other"] = 0  # the process's ticks and its threads' round apart
       printf "cpu_us=%.2f", total * 1e6 / hz / n
       split("writer keeper http gc jit other", names, " ")
       for (i = 1; i <= 6; i++) printf " cpu_us_%s=%.2f", names[i], part[names[i]] * 1e6 / hz / n
