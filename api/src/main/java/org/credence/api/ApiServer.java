@@ -76,7 +76,9 @@ public final class ApiServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.requestLogger.http(metrics::request);
 
-            config.routes.get("/health", ctx -> Respond.json(ctx, 200, health(b.state())));
+            // Decisions are still answered when the index may be behind the store, but a balancer should
+            // know: such a node says so, and answers 503.
+            config.routes.get("/health", ctx -> Respond.json(ctx, b.state().behind().isPresent() ? 503 : 200, health(b.state())));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/api/v1/catalog", ctx -> Respond.json(ctx, 200, Views.catalog(b.state().snapshot().rulebook().catalog())));
             config.routes.get("/api/v1/public/lists/{code}", published::list);
@@ -122,7 +124,8 @@ public final class ApiServer implements AutoCloseable {
     private static Map<String, Object> health(CreditState state) {
         CreditState.Snapshot snapshot = state.snapshot();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
+        body.put("status", state.behind().isPresent() ? "behind" : "ok");
+        state.behind().ifPresent(why -> body.put("behind", why));
         body.put("catalog", snapshot.rulebook().catalog().id());
         body.put("catalog_version", snapshot.rulebook().catalog().version());
         body.put("subjects", snapshot.index().subjects());

@@ -116,10 +116,13 @@ final class Node implements AutoCloseable {
                     report.accept(String.format(Locale.ROOT, "index: applied %d record%s stored by another process (%.1f s)",
                             applied, applied == 1 ? "" : "s", seconds(started)));
                 }
+                state.behind(Optional.empty());
             } catch (RuntimeException e) {
+                state.behind(Optional.of("the last look at the store failed: " + e));
                 report.accept("index: could not follow the store (trying again): " + e);
             } catch (Error e) {
-                // An Error ends the schedule; it is said before it does.
+                // An Error ends the schedule; it is said, and shown on /health, before it does.
+                state.behind(Optional.of("the server stopped following the store: " + e));
                 report.accept("index: stopped following the store: " + e);
                 throw e;
             }

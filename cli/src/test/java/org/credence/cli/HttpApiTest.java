@@ -7,16 +7,23 @@ import static org.credence.cli.Harness.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.credence.record.RecordSubmission;
+import org.credence.record.SubjectRef;
 import org.credence.store.AuditLog;
+import org.credence.store.RecordStore;
 import org.credence.store.sqlite.SqliteStore;
+import org.credence.subject.SubjectKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +139,28 @@ class HttpApiTest {
         Thread.sleep(500);
         assertThat(harness.followed()).hasSize(2).last().asString().startsWith("catalog: still serving example-city v2: ");
         assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("review");
+    }
+
+    @Test
+    void aServerThatCannotFollowItsStoreSaysSoOnHealth() throws Exception {
+        assertThat(http.get("/health", null).status()).isEqualTo(200);
+        // Another process stores a record, and the server's look at it fails: a table it reads is gone.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + harness.data.resolve("credence.db"))) {
+            c.createStatement().execute("ALTER TABLE disputes RENAME TO disputes_away");
+        }
+        try (SqliteStore other = SqliteStore.open(harness.data)) {
+            Instant at = Instant.parse("2026-11-23T13:00:00Z");
+            other.append(List.of(new RecordSubmission("court-1", "J-1", new SubjectRef(PERSON, SubjectKind.PERSON, Optional.empty()),
+                    "court.judgment_default", LocalDate.of(2026, 3, 1), Optional.empty())), at,
+                    new RecordStore.AuditedBy(at, "court", "agency", "record.submit", "test"));
+        }
+
+        await(() -> http.get("/health", null).status() == 503, "/health to answer 503");
+        JsonNode health = http.get("/health", null).json();
+        assertThat(health.path("status").asText()).isEqualTo("behind");
+        assertThat(health.path("behind").asText()).startsWith("the last look at the store failed: ");
+        // Decisions are still answered meanwhile, from what the index holds.
+        assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("allow");
     }
 
     /** Waits, for at most 10 s, until the server has said {@code count} things as it followed the store. */

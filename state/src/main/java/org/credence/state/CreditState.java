@@ -72,6 +72,8 @@ public final class CreditState {
     private final NavigableMap<Long, Long> ahead = new TreeMap<>();
     /** The notices of those writes, told once the gap before them is filled. */
     private final List<Listings> withheld = new ArrayList<>();
+    /** Why the index may be behind the store: its follower's last look failed, or it stopped. */
+    private volatile Optional<String> behind = Optional.empty();
 
     /** A rulebook and the index built under it. */
     public record Snapshot(Rulebook rulebook, SubjectIndex index) {
@@ -135,6 +137,16 @@ public final class CreditState {
 
     public Snapshot snapshot() {
         return snapshot;
+    }
+
+    /** Why the index may be behind what the store holds, if it may: said by whoever follows the store. */
+    public Optional<String> behind() {
+        return behind;
+    }
+
+    /** Sets why the index may be behind the store, or clears it ({@code Optional.empty()}) after a look that went well. */
+    public void behind(Optional<String> why) {
+        behind = why;
     }
 
     /**
