@@ -152,6 +152,7 @@ final class Database implements AutoCloseable {
             ensureOpen();
             return work.run(this);
         } catch (SQLException e) {
+            forgetStatements();
             throw new StoreException("database failure", e);
         } finally {
             lock.unlock();
@@ -179,6 +180,7 @@ final class Database implements AutoCloseable {
             } catch (Throwable failure) {
                 // Errors too: leaving auto-commit below would otherwise commit half a batch.
                 rollbackAfter(failure);
+                forgetStatements();
                 throw failure;
             } finally {
                 connection.setAutoCommit(true);
@@ -196,6 +198,23 @@ final class Database implements AutoCloseable {
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /**
+     * Drops every prepared statement after a failure, to be prepared afresh when next used. The driver
+     * leaves a statement that failed unusable ("statement is not executing") ever after, and a statement
+     * can fail for a reason that passes, such as another process changing the schema: kept, it would fail
+     * the server until a restart.
+     */
+    private void forgetStatements() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // It is being dropped either way.
+            }
+        }
+        statements.clear();
     }
 
     /** A statement prepared once per connection; use it only inside {@link #read} or {@link #transaction}. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,6 +36,30 @@ class DatabaseTest {
             assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
             assertThat(Integer.parseInt(pragma(db, "busy_timeout"))).isPositive();
         }
+    }
+
+    @Test
+    void aStatementThatFailedIsPreparedAfreshOnceTheCauseHasPassed() throws Exception {
+        try (Database db = Database.open(dataDir);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME))) {
+            String count = "SELECT count(*) FROM notices";
+            assertThat(count(db, count)).isZero();
+            // Another process changes the schema under the kept statement, then changes it back.
+            other.createStatement().execute("ALTER TABLE notices RENAME TO notices_away");
+            assertThatThrownBy(() -> count(db, count)).isInstanceOf(StoreException.class);
+            other.createStatement().execute("ALTER TABLE notices_away RENAME TO notices");
+
+            assertThat(count(db, count)).isZero();
+        }
+    }
+
+    private static long count(Database db, String sql) {
+        return db.read(d -> {
+            try (ResultSet row = d.prepare(sql).executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
     }
 
     @Test
