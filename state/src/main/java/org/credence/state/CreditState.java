@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.credence.catalog.Catalog;
@@ -72,6 +73,8 @@ public final class CreditState {
     private final NavigableMap<Long, Long> ahead = new TreeMap<>();
     /** The notices of those writes, told once the gap before them is filled. */
     private final List<Listings> withheld = new ArrayList<>();
+    /** Disputes and states set while a catalog switch builds its index, to be set on it too; null when none is. */
+    private List<Consumer<SubjectIndex>> changesDuringBuild;
     /** Why the index may be behind the store: its follower's last look failed, or it stopped. */
     private volatile Optional<String> behind = Optional.empty();
 
@@ -95,18 +98,49 @@ public final class CreditState {
 
     /**
      * Serves {@code catalog} from now on (another process made it the active one): an index built under
-     * it from every stored record takes the place of the current one, which answers meanwhile. Writes
-     * wait until it is in place.
+     * it from every stored record takes the place of the current one, which answers meanwhile. The build
+     * holds no lock, so writes go on meanwhile, to the index being replaced; what they change is done
+     * again on the new one (the records stored since the build read them, the disputes and states set
+     * since it began) before it takes the other's place. One switch at a time.
      */
-    public synchronized void switchTo(Catalog catalog) {
-        Built built = build(records, rights, catalog);
-        snapshot = built.snapshot();
-        followed = built.lastId();
-        // Built from every stored record: nothing of this process's is beyond it, and a withheld notice
-        // is told now, the gap before it filled.
-        ahead.clear();
-        withheld.forEach(Listings::notifySubjects);
-        withheld.clear();
+    public void switchTo(Catalog catalog) {
+        synchronized (this) {
+            if (changesDuringBuild != null) {
+                throw new IllegalStateException("a catalog switch is under way");
+            }
+            changesDuringBuild = new ArrayList<>();
+        }
+        Built built;
+        try {
+            built = build(records, rights, catalog);
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                changesDuringBuild = null;
+            }
+            throw e;
+        }
+        synchronized (this) {
+            SubjectIndex index = built.snapshot().index();
+            Map<Long, RightsStore.Dispute> open = openDisputes(rights);
+            long[] last = {built.lastId()};
+            records.forEachFact(built.lastId() + 1, records.lastId(), fact -> {
+                index.apply(fact);
+                RightsStore.Dispute dispute = open.get(fact.recordId());
+                if (dispute != null) {
+                    index.dispute(dispute.subjectId(), dispute.recordId(), openedDay(dispute));
+                }
+                last[0] = fact.recordId();
+            });
+            changesDuringBuild.forEach(change -> change.accept(index));
+            changesDuringBuild = null;
+            snapshot = new Snapshot(built.snapshot().rulebook(), index);
+            followed = last[0];
+            // Every stored record is in the new index: nothing of this process's is beyond it, and a
+            // withheld notice is told now, the gap before it filled.
+            ahead.clear();
+            withheld.forEach(Listings::notifySubjects);
+            withheld.clear();
+        }
     }
 
     /** An index as built, and the id of the last record in it. */
@@ -418,12 +452,18 @@ public final class CreditState {
         // read fail, the next look applies the record with its dispute from the stores.
         catchUpAfterCommit(recordId);
         snapshot.index().dispute(subjectId, recordId, day);
+        if (changesDuringBuild != null) {
+            changesDuringBuild.add(index -> index.dispute(subjectId, recordId, day));
+        }
     }
 
     /** Sets a record's state in the index; the store already holds it. */
     synchronized void changed(String subjectId, long recordId, RecordState state) {
         catchUpAfterCommit(recordId);
         snapshot.index().setState(subjectId, recordId, state);
+        if (changesDuringBuild != null) {
+            changesDuringBuild.add(index -> index.setState(subjectId, recordId, state));
+        }
     }
 
     RecordStore records() {

@@ -10,10 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.credence.record.RecordStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.credence.record.RecordSubmission;
-import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
 import org.credence.scoring.Decision;
 import org.credence.store.AuditLog;
@@ -21,6 +21,7 @@ import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
 import org.credence.store.sqlite.SqliteStore;
 import org.credence.subject.SubjectKind;
+import org.credence.testing.CatalogTree;
 import org.credence.testing.Catalogs;
 import org.credence.testing.SubjectIds;
 import org.junit.jupiter.api.AfterEach;
@@ -46,89 +47,15 @@ class CreditStateFollowFailureTest {
 
     private SqliteStore serverStore;
     private SqliteStore otherStore;
-    private Failing failing;
+    private InterposedStore failing;
     private CreditState server;
     private CreditState other;
-
-    /** The server's store, whose reads of facts fail when told to, and whose writes let another process go first. */
-    private static final class Failing implements RecordStore {
-        private final RecordStore store;
-        /** Reads of facts still to fail, each after delivering {@link #deliverFirst} facts. */
-        int failures;
-        int deliverFirst;
-        /** Runs just before the next write: another process storing records meanwhile. */
-        Runnable beforeWrite = () -> { };
-
-        Failing(RecordStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public void forEachFact(long firstId, long lastId, Consumer<Fact> sink) {
-            if (failures == 0) {
-                store.forEachFact(firstId, lastId, sink);
-                return;
-            }
-            failures--;
-            int[] delivered = {0};
-            store.forEachFact(firstId, lastId, fact -> {
-                if (delivered[0]++ == deliverFirst) {
-                    throw new IllegalStateException("the disk went away");
-                }
-                sink.accept(fact);
-            });
-            throw new IllegalStateException("the disk went away");
-        }
-
-        @Override
-        public AppendResult append(List<RecordSubmission> submissions, Instant recordedAt, AuditedBy audit) {
-            beforeWrite.run();
-            beforeWrite = () -> { };
-            return store.append(submissions, recordedAt, audit);
-        }
-
-        @Override
-        public ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit,
-                                          Consumer<List<StoredRecord>> numbered) {
-            return store.importRecords(stream, recordedAt, audit, numbered);
-        }
-
-        @Override
-        public void forEach(Consumer<StoredRecord> sink) {
-            store.forEach(sink);
-        }
-
-        @Override
-        public Optional<String> latestName(long[] recordIds) {
-            return store.latestName(recordIds);
-        }
-
-        @Override
-        public Optional<StoredRecord> record(long id) {
-            return store.record(id);
-        }
-
-        @Override
-        public RecordsVerification verifyRecords() {
-            return store.verifyRecords();
-        }
-
-        @Override
-        public long count() {
-            return store.count();
-        }
-
-        @Override
-        public long lastId() {
-            return store.lastId();
-        }
-    }
 
     @BeforeEach
     void open() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         serverStore = SqliteStore.open(dataDir);
-        failing = new Failing(serverStore);
+        failing = new InterposedStore(serverStore);
         server = CreditState.load(failing, serverStore, Catalogs.cityCatalog(), clock);
         otherStore = SqliteStore.open(dataDir);
         other = CreditState.load(otherStore, otherStore, Catalogs.cityCatalog(), clock);
@@ -219,6 +146,61 @@ class CreditStateFollowFailureTest {
         assertThat(server.follow()).isZero();
 
         assertThat(server.snapshot().index().history(person(2)).disputedDay(0)).isEqualTo(TODAY);
+    }
+
+    @Test
+    void writesGoOnDuringACatalogSwitchAndWhatTheyChangeIsInTheNewIndex() throws Exception {
+        server.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT), record("court", "d", 4, Catalogs.JUDGMENT_DEFAULT)),
+                NOW, WRITER);
+        Rights rights = new Rights(server);
+        RightsStore.Actor subject = new RightsStore.Actor("subject", "subject");
+        RightsStore.Dispute disputed = rights.openDispute(person(1), 1, "not mine", subject, opened("dispute.open"));
+        CountDownLatch built = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        failing.afterWholeRead = () -> {
+            built.countDown();
+            await(written);
+        };
+        CatalogTree milder = Catalogs.city();
+        milder.tree().put("version", 2);
+        milder.measures.stream().filter(m -> m.get("code").equals(Catalogs.NO_AIR_TRAVEL)).findFirst().orElseThrow()
+                .put("effect", "review");
+        Thread switching = Thread.ofPlatform().start(() -> server.switchTo(Catalogs.read(milder)));
+        await(built);
+
+        // Once the new index has read every record: one more of this process, one of another, a dispute
+        // upheld (its record annulled) and another opened. Each returns at once: the build holds no lock.
+        server.submit(List.of(record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        other.submit(List.of(record("court", "c", 3, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        rights.resolveDispute(disputed.id(), RightsStore.Dispute.Status.UPHELD, "not the debtor", new RightsStore.Actor("ops", "operator"),
+                opened("dispute.resolve"));
+        rights.openDispute(person(4), 2, "paid", subject, opened("dispute.open"));
+        assertThat(server.snapshot().rulebook().catalog().version()).isEqualTo(1);
+        written.countDown();
+        switching.join();
+
+        CreditState.Snapshot now = server.snapshot();
+        assertThat(now.rulebook().catalog().version()).isEqualTo(2);
+        assertThat(now.index().records()).isEqualTo(4);
+        assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.ALLOW);
+        for (int n = 2; n <= 4; n++) {
+            assertThat(airTicket(person(n))).isEqualTo(Decision.Outcome.REVIEW);
+        }
+        assertThat(now.index().history(person(4)).disputedDay(0)).isEqualTo(TODAY);
+        assertThat(server.follow()).isZero();
+    }
+
+    private Function<RightsStore.Dispute, AuditLog.AuditEvent> opened(String action) {
+        return dispute -> new AuditLog.AuditEvent(NOW, "subject", "subject", action, Optional.of(dispute.subjectId()),
+                "dispute of record " + dispute.recordId(), "done");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Decision.Outcome airTicket(String subjectId) {
