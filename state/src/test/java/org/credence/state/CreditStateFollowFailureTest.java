@@ -2,28 +2,29 @@ package org.credence.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.credence.state.StateFixtures.NOW;
+import static org.credence.state.StateFixtures.TODAY;
+import static org.credence.state.StateFixtures.WRITER;
+import static org.credence.state.StateFixtures.airTicket;
+import static org.credence.state.StateFixtures.listsEntered;
+import static org.credence.state.StateFixtures.milderCity;
+import static org.credence.state.StateFixtures.person;
+import static org.credence.state.StateFixtures.record;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.credence.record.RecordSubmission;
-import org.credence.record.SubjectRef;
 import org.credence.scoring.Decision;
 import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
 import org.credence.store.sqlite.SqliteStore;
-import org.credence.subject.SubjectKind;
-import org.credence.testing.CatalogTree;
 import org.credence.testing.Catalogs;
-import org.credence.testing.SubjectIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CreditStateFollowFailureTest {
 
-    private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
-    private static final RecordStore.AuditedBy WRITER =
-            new RecordStore.AuditedBy(NOW, "importer", "operator", "record.submit", "test");
-    private static final LocalDate OCCURRED = LocalDate.of(2026, 5, 1);
-    private static final int TODAY = (int) LocalDate.of(2026, 6, 1).toEpochDay();
 
     @TempDir
     Path dataDir;
@@ -75,14 +71,14 @@ class CreditStateFollowFailureTest {
         RecordStore.AppendResult result = server.submit(List.of(record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
 
         assertThat(((RecordStore.Appended) result).outcomes()).singleElement().isInstanceOf(RecordStore.Stored.class);
-        assertThat(airTicket(person(2))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(airTicket(server, person(2))).isEqualTo(Decision.Outcome.DENY);
         // Whom to tell waits for what was stored before the write.
         assertThat(listed(person(2))).isZero();
         // The other process's record comes with the next look; the server's own is not applied again.
-        assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.ALLOW);
+        assertThat(airTicket(server, person(1))).isEqualTo(Decision.Outcome.ALLOW);
         assertThat(server.follow()).isEqualTo(1);
         assertThat(listed(person(2))).isEqualTo(1);
-        assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(airTicket(server, person(1))).isEqualTo(Decision.Outcome.DENY);
         assertThat(server.snapshot().index().records()).isEqualTo(2);
         assertThat(server.follow()).isZero();
         server.submit(List.of(record("court", "c", 3, Catalogs.TRAFFIC_TICKET)), NOW, WRITER);
@@ -103,7 +99,7 @@ class CreditStateFollowFailureTest {
         assertThat(server.follow()).isEqualTo(2);
         assertThat(server.snapshot().index().uncatalogued()).isEqualTo(2);
         assertThat(server.snapshot().index().records()).isEqualTo(1);
-        assertThat(airTicket(person(3))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(airTicket(server, person(3))).isEqualTo(Decision.Outcome.DENY);
     }
 
     @Test
@@ -125,10 +121,10 @@ class CreditStateFollowFailureTest {
 
         // The other process told of the first list. The second judgment adds the credit watch (grade C),
         // which only a view holding both can see: it is told once the gap is filled, not before.
-        assertThat(listsEntered(person(1))).containsExactly(Catalogs.DISHONEST_DEBTORS);
+        assertThat(listsEntered(serverStore, person(1))).containsExactly(Catalogs.DISHONEST_DEBTORS);
         assertThat(server.follow()).isEqualTo(1);
         assertThat(server.snapshot().index().history(person(1)).recordIds()).containsExactlyInAnyOrder(1L, 2L);
-        assertThat(listsEntered(person(1))).containsExactly(Catalogs.DISHONEST_DEBTORS, Catalogs.CREDIT_WATCH);
+        assertThat(listsEntered(serverStore, person(1))).containsExactly(Catalogs.DISHONEST_DEBTORS, Catalogs.CREDIT_WATCH);
     }
 
     @Test
@@ -161,11 +157,7 @@ class CreditStateFollowFailureTest {
             built.countDown();
             await(written);
         };
-        CatalogTree milder = Catalogs.city();
-        milder.tree().put("version", 2);
-        milder.measures.stream().filter(m -> m.get("code").equals(Catalogs.NO_AIR_TRAVEL)).findFirst().orElseThrow()
-                .put("effect", "review");
-        Thread switching = Thread.ofPlatform().start(() -> server.switchTo(Catalogs.read(milder)));
+        Thread switching = Thread.ofPlatform().start(() -> server.switchTo(milderCity()));
         await(built);
 
         // Once the new index has read every record: one more of this process, one of another, a dispute
@@ -182,9 +174,9 @@ class CreditStateFollowFailureTest {
         CreditState.Snapshot now = server.snapshot();
         assertThat(now.rulebook().catalog().version()).isEqualTo(2);
         assertThat(now.index().records()).isEqualTo(4);
-        assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.ALLOW);
+        assertThat(airTicket(server, person(1))).isEqualTo(Decision.Outcome.ALLOW);
         for (int n = 2; n <= 4; n++) {
-            assertThat(airTicket(person(n))).isEqualTo(Decision.Outcome.REVIEW);
+            assertThat(airTicket(server, person(n))).isEqualTo(Decision.Outcome.REVIEW);
         }
         assertThat(now.index().history(person(4)).disputedDay(0)).isEqualTo(TODAY);
         assertThat(server.follow()).isZero();
@@ -203,28 +195,12 @@ class CreditStateFollowFailureTest {
         }
     }
 
-    private Decision.Outcome airTicket(String subjectId) {
-        CreditState.Snapshot snapshot = server.snapshot();
-        return snapshot.index().decide(subjectId, snapshot.rulebook().policy(Catalogs.AIR_TICKET).orElseThrow(), TODAY).outcome();
-    }
 
-    /** The lists the subject was told it entered, by code, one per notice. */
-    private List<String> listsEntered(String subjectId) {
-        return serverStore.notices(subjectId).stream().filter(n -> n.kind() == RightsStore.Notice.Kind.LISTED)
-                .map(n -> n.what().replaceAll("^.*\\(([a-z_]+)\\)\\.$", "$1")).toList();
-    }
 
     /** How many times the subject was told it was listed. */
     private long listed(String subjectId) {
         return serverStore.notices(subjectId).stream().filter(n -> n.kind() == RightsStore.Notice.Kind.LISTED).count();
     }
 
-    private static String person(int n) {
-        return SubjectIds.person(n);
-    }
 
-    private static RecordSubmission record(String source, String ref, int subject, String type) {
-        return new RecordSubmission(source, ref, new SubjectRef(person(subject), SubjectKind.PERSON, Optional.empty()),
-                type, OCCURRED, Optional.empty());
-    }
 }

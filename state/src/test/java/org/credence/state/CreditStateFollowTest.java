@@ -1,27 +1,29 @@
 package org.credence.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.credence.state.StateFixtures.NOW;
+import static org.credence.state.StateFixtures.TODAY;
+import static org.credence.state.StateFixtures.WRITER;
+import static org.credence.state.StateFixtures.airTicket;
+import static org.credence.state.StateFixtures.listsEntered;
+import static org.credence.state.StateFixtures.milderCity;
+import static org.credence.state.StateFixtures.person;
+import static org.credence.state.StateFixtures.record;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
-import org.credence.record.SubjectRef;
 import org.credence.scoring.Decision;
 import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
 import org.credence.store.sqlite.SqliteStore;
-import org.credence.subject.SubjectKind;
-import org.credence.testing.CatalogTree;
 import org.credence.testing.Catalogs;
-import org.credence.testing.SubjectIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CreditStateFollowTest {
 
-    private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
-    private static final RecordStore.AuditedBy WRITER =
-            new RecordStore.AuditedBy(NOW, "importer", "operator", "record.submit", "import of test.ndjson");
-    private static final LocalDate OCCURRED = LocalDate.of(2026, 5, 1);
-    private static final int TODAY = (int) LocalDate.of(2026, 6, 1).toEpochDay();
 
     @TempDir
     Path dataDir;
@@ -71,15 +68,15 @@ class CreditStateFollowTest {
                 .mapToObj(n -> record("court", c + "-" + n, 100 * c + n,
                         n == 7 ? Catalogs.JUDGMENT_DEFAULT : Catalogs.TRAFFIC_TICKET)).toList()).toList();
         other.importRecords(RecordStream.ofChunks(chunks), NOW, WRITER);
-        assertThat(airTicket(person(7))).isEqualTo(Decision.Outcome.ALLOW);
+        assertThat(airTicket(server, person(7))).isEqualTo(Decision.Outcome.ALLOW);
 
         assertThat(server.follow()).isEqualTo(300);
 
-        assertThat(airTicket(person(7))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(airTicket(server, person(7))).isEqualTo(Decision.Outcome.DENY);
         assertThat(server.snapshot().index().records()).isEqualTo(300);
         assertThat(server.follow()).isZero();
         // The importer told its debtor; following tells nobody again.
-        assertThat(listsEntered(person(7))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
+        assertThat(listsEntered(serverStore, person(7))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
     }
 
     @Test
@@ -92,11 +89,11 @@ class CreditStateFollowTest {
         SubjectIndex index = server.snapshot().index();
         assertThat(index.history(person(1)).recordIds()).containsExactlyInAnyOrder(1L, 2L);
         assertThat(index.history(person(2)).recordIds()).containsExactly(3L);
-        assertThat(airTicket(person(1))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(airTicket(server, person(1))).isEqualTo(Decision.Outcome.DENY);
         assertThat(server.follow()).isZero();
         // Person 1 was listed by the other process's record, and told by it, not by this write.
-        assertThat(listsEntered(person(1))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
-        assertThat(listsEntered(person(2))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
+        assertThat(listsEntered(serverStore, person(1))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
+        assertThat(listsEntered(serverStore, person(2))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
     }
 
     @Test
@@ -112,9 +109,9 @@ class CreditStateFollowTest {
         SubjectIndex index = server.snapshot().index();
         assertThat(index.records()).isEqualTo(401);
         assertThat(index.history(person(5)).recordIds()).containsExactlyInAnyOrder(1L, 7L);
-        assertThat(airTicket(person(5))).isEqualTo(Decision.Outcome.DENY);
+        assertThat(airTicket(server, person(5))).isEqualTo(Decision.Outcome.DENY);
         assertThat(server.follow()).isZero();
-        assertThat(listsEntered(person(5))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
+        assertThat(listsEntered(serverStore, person(5))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS).doesNotHaveDuplicates();
     }
 
     @Test
@@ -136,42 +133,22 @@ class CreditStateFollowTest {
         other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
         server.submit(List.of(record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
         other.submit(List.of(record("court", "c", 3, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
-        CatalogTree milder = Catalogs.city();
-        milder.tree().put("version", 2);
-        milder.measures.stream().filter(m -> m.get("code").equals(Catalogs.NO_AIR_TRAVEL)).findFirst().orElseThrow()
-                .put("effect", "review");
 
-        server.switchTo(Catalogs.read(milder));
+        server.switchTo(milderCity());
 
         assertThat(server.snapshot().rulebook().catalog().version()).isEqualTo(2);
         assertThat(server.snapshot().index().records()).isEqualTo(3);
         for (int n = 1; n <= 3; n++) {
-            assertThat(airTicket(person(n))).isEqualTo(Decision.Outcome.REVIEW);
+            assertThat(airTicket(server, person(n))).isEqualTo(Decision.Outcome.REVIEW);
         }
         assertThat(server.follow()).isZero();
         other.submit(List.of(record("court", "d", 4, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
         server.submit(List.of(record("court", "e", 5, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
         assertThat(server.snapshot().index().records()).isEqualTo(5);
-        assertThat(airTicket(person(4))).isEqualTo(Decision.Outcome.REVIEW);
+        assertThat(airTicket(server, person(4))).isEqualTo(Decision.Outcome.REVIEW);
     }
 
-    private Decision.Outcome airTicket(String subjectId) {
-        CreditState.Snapshot snapshot = server.snapshot();
-        return snapshot.index().decide(subjectId, snapshot.rulebook().policy(Catalogs.AIR_TICKET).orElseThrow(), TODAY).outcome();
-    }
 
-    /** The lists the subject was told it entered, by code, one per notice. */
-    private List<String> listsEntered(String subjectId) {
-        return serverStore.notices(subjectId).stream().filter(n -> n.kind() == RightsStore.Notice.Kind.LISTED)
-                .map(n -> n.what().replaceAll("^.*\\(([a-z_]+)\\)\\.$", "$1")).toList();
-    }
 
-    private static String person(int n) {
-        return SubjectIds.person(n);
-    }
 
-    private static RecordSubmission record(String source, String ref, int subject, String type) {
-        return new RecordSubmission(source, ref, new SubjectRef(person(subject), SubjectKind.PERSON, Optional.empty()),
-                type, OCCURRED, Optional.empty());
-    }
 }

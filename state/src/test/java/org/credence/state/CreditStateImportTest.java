@@ -2,13 +2,17 @@ package org.credence.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.credence.state.StateFixtures.NOW;
+import static org.credence.state.StateFixtures.OCCURRED;
+import static org.credence.state.StateFixtures.WRITER;
+import static org.credence.state.StateFixtures.listsEntered;
+import static org.credence.state.StateFixtures.person;
+import static org.credence.state.StateFixtures.record;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +21,9 @@ import java.util.stream.IntStream;
 import org.credence.record.RecordBatch;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
-import org.credence.record.SubjectRef;
 import org.credence.store.RecordStore;
-import org.credence.store.RightsStore;
 import org.credence.store.sqlite.SqliteStore;
-import org.credence.subject.SubjectKind;
 import org.credence.testing.Catalogs;
-import org.credence.testing.SubjectIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CreditStateImportTest {
 
-    private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
-    private static final RecordStore.AuditedBy IMPORTER =
-            new RecordStore.AuditedBy(NOW, "importer", "operator", "record.submit", "import of test.ndjson");
-    private static final LocalDate OCCURRED = LocalDate.of(2026, 5, 1);
     private static final int SUBJECTS = 300;
 
     @TempDir
@@ -70,7 +66,7 @@ class CreditStateImportTest {
                     }
                 }).toList()).toList();
 
-        RecordStore.ImportResult result = state.importRecords(RecordStream.ofChunks(chunks), NOW, IMPORTER);
+        RecordStore.ImportResult result = state.importRecords(RecordStream.ofChunks(chunks), NOW, WRITER);
 
         long stored = chunks.stream().mapToLong(List::size).sum();
         assertThat(result).isEqualTo(new RecordStore.Imported(stored, stored, 1, stored));
@@ -80,15 +76,15 @@ class CreditStateImportTest {
         assertThat(index.history(person(7)).size()).isEqualTo(3);
         assertThat(index.history(person(50)).size()).isEqualTo(5);
         // Told once of each list, though two of its records put it there, in two chunks.
-        assertThat(listsEntered(person(50))).containsExactlyInAnyOrder(Catalogs.DISHONEST_DEBTORS, Catalogs.CREDIT_WATCH);
-        assertThat(listsEntered(person(7))).isEmpty();
+        assertThat(listsEntered(store, person(50))).containsExactlyInAnyOrder(Catalogs.DISHONEST_DEBTORS, Catalogs.CREDIT_WATCH);
+        assertThat(listsEntered(store, person(7))).isEmpty();
     }
 
     @Test
     void aRejectedStreamOfManyChunksLeavesTheIndexAsItWasAndTheNextOneIsApplied() {
         List<RecordSubmission> first = IntStream.range(0, SUBJECTS)
                 .mapToObj(n -> record("traffic", "first-" + n, n, Catalogs.TRAFFIC_TICKET)).toList();
-        state.importRecords(RecordStream.ofChunks(List.of(first)), NOW, IMPORTER);
+        state.importRecords(RecordStream.ofChunks(List.of(first)), NOW, WRITER);
         SubjectIndex before = state.snapshot().index();
         assertThat(before.records()).isEqualTo(SUBJECTS);
 
@@ -97,7 +93,7 @@ class CreditStateImportTest {
         RecordSubmission stored = first.get(3);
         rejected.add(List.of(new RecordSubmission(stored.source(), stored.sourceRef(), stored.subject(),
                 Catalogs.LOAN_ARREARS, OCCURRED, Optional.empty())));
-        RecordStore.ImportResult result = state.importRecords(RecordStream.ofChunks(rejected), NOW, IMPORTER);
+        RecordStore.ImportResult result = state.importRecords(RecordStream.ofChunks(rejected), NOW, WRITER);
 
         assertThat(result).isInstanceOf(RecordStore.ImportRejected.class);
         SubjectIndex index = state.snapshot().index();
@@ -105,19 +101,19 @@ class CreditStateImportTest {
         assertThat(index.subjects()).isEqualTo(SUBJECTS);
         assertThat(index.records()).isEqualTo(SUBJECTS);
         assertThat(index.history(person(SUBJECTS + 50)).size()).isZero();
-        assertThat(listsEntered(person(SUBJECTS + 50))).isEmpty();
+        assertThat(listsEntered(store, person(SUBJECTS + 50))).isEmpty();
 
         // What the dropped draft appended is written over by the index's own next blocks.
         state.importRecords(RecordStream.ofChunks(List.of(List.of(record("traffic", "again-3", 3, Catalogs.TRAFFIC_TICKET)))), NOW,
-                IMPORTER);
-        state.importRecords(RecordStream.ofChunks(manyChunks("accepted", 4)), NOW, IMPORTER);
+                WRITER);
+        state.importRecords(RecordStream.ofChunks(manyChunks("accepted", 4)), NOW, WRITER);
         index = state.snapshot().index();
         assertThat(index.subjects()).isEqualTo(SUBJECTS + 4 * 100);
         assertThat(index.records()).isEqualTo(SUBJECTS + 1 + 4 * 100);
         assertThat(index.history(person(3)).recordIds()).containsExactly(4, SUBJECTS + 1);
         assertThat(index.history(person(SUBJECTS + 50)).size()).isEqualTo(1);
-        assertThat(listsEntered(person(SUBJECTS + 50))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS);
-        assertThat(listsEntered(person(SUBJECTS + 51))).isEmpty();
+        assertThat(listsEntered(store, person(SUBJECTS + 50))).containsOnlyOnce(Catalogs.DISHONEST_DEBTORS);
+        assertThat(listsEntered(store, person(SUBJECTS + 51))).isEmpty();
     }
 
     @Test
@@ -145,12 +141,12 @@ class CreditStateImportTest {
             }
         };
 
-        assertThatThrownBy(() -> state.importRecords(failing, NOW, IMPORTER)).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> state.importRecords(failing, NOW, WRITER)).isInstanceOf(UncheckedIOException.class);
 
         assertThat(state.snapshot().index().records()).isZero();
         assertThat(store.count()).isZero();
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("credence-index-draft");
-        state.importRecords(RecordStream.ofChunks(manyChunks("accepted", 3)), NOW, IMPORTER);
+        state.importRecords(RecordStream.ofChunks(manyChunks("accepted", 3)), NOW, WRITER);
         assertThat(state.snapshot().index().records()).isEqualTo(300);
     }
 
@@ -161,18 +157,6 @@ class CreditStateImportTest {
                 .toList()).toList();
     }
 
-    /** The lists the subject was told it entered, by code, one per notice. */
-    private List<String> listsEntered(String subjectId) {
-        return store.notices(subjectId).stream().filter(n -> n.kind() == RightsStore.Notice.Kind.LISTED)
-                .map(n -> n.what().replaceAll("^.*\\(([a-z_]+)\\)\\.$", "$1")).toList();
-    }
 
-    private static String person(int n) {
-        return SubjectIds.person(n);
-    }
 
-    private static RecordSubmission record(String source, String ref, int subject, String type) {
-        return new RecordSubmission(source, ref, new SubjectRef(person(subject), SubjectKind.PERSON, Optional.empty()),
-                type, OCCURRED, Optional.empty());
-    }
 }
