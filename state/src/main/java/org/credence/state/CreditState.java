@@ -13,6 +13,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.credence.catalog.Catalog;
@@ -121,16 +123,8 @@ public final class CreditState {
         }
         synchronized (this) {
             SubjectIndex index = built.snapshot().index();
-            Map<Long, RightsStore.Dispute> open = openDisputes(rights);
             long[] last = {built.lastId()};
-            records.forEachFact(built.lastId() + 1, records.lastId(), fact -> {
-                index.apply(fact);
-                RightsStore.Dispute dispute = open.get(fact.recordId());
-                if (dispute != null) {
-                    index.dispute(dispute.subjectId(), dispute.recordId(), openedDay(dispute));
-                }
-                last[0] = fact.recordId();
-            });
+            applyStored(index, built.lastId() + 1, records.lastId(), id -> false, id -> last[0] = id);
             changesDuringBuild.forEach(change -> change.accept(index));
             changesDuringBuild = null;
             snapshot = new Snapshot(built.snapshot().rulebook(), index);
@@ -208,26 +202,35 @@ public final class CreditState {
         if (lastId <= followed) {
             return 0;
         }
-        SubjectIndex index = snapshot.index();
-        // Read first, so that each record's dispute goes in with it, before followed passes it: a dispute
-        // opened or closed after this read is this process's own, and waits for the lock to be marked.
+        long applied = applyStored(snapshot.index(), followed + 1, lastId, this::isAhead, id -> followed = id);
+        ahead.headMap(followed, true).entrySet().removeIf(range -> range.getValue() <= followed);
+        List<Listings> due = withheld.stream().filter(listings -> listings.firstId - 1 <= followed).toList();
+        withheld.removeAll(due);
+        due.forEach(Listings::notifySubjects);
+        return applied;
+    }
+
+    /**
+     * Applies the stored records {@code from} to {@code to} to {@code index}, each with its open dispute,
+     * but for those {@code skip} says are there already; tells {@code taken} each record's id once done
+     * with it, so that a read failing midway leaves the caller knowing how far it got. Returns how many
+     * it applied. The disputes are read first, so that each goes in with its record: one opened or closed
+     * after this read is this process's own, and waits for the lock to be marked.
+     */
+    private long applyStored(SubjectIndex index, long from, long to, LongPredicate skip, LongConsumer taken) {
         Map<Long, RightsStore.Dispute> open = openDisputes(rights);
         long[] applied = {0};
-        records.forEachFact(followed + 1, lastId, fact -> {
-            if (!isAhead(fact.recordId())) {
+        records.forEachFact(from, to, fact -> {
+            if (!skip.test(fact.recordId())) {
                 index.apply(fact);
-                RightsStore.Dispute dispute = open.get(fact.recordId());
+                RightsStore.Dispute dispute = open.isEmpty() ? null : open.get(fact.recordId());
                 if (dispute != null) {
                     index.dispute(dispute.subjectId(), dispute.recordId(), openedDay(dispute));
                 }
                 applied[0]++;
             }
-            followed = fact.recordId();
+            taken.accept(fact.recordId());
         });
-        ahead.headMap(followed, true).entrySet().removeIf(range -> range.getValue() <= followed);
-        List<Listings> due = withheld.stream().filter(listings -> listings.firstId - 1 <= followed).toList();
-        withheld.removeAll(due);
-        due.forEach(Listings::notifySubjects);
         return applied[0];
     }
 
@@ -281,9 +284,6 @@ public final class CreditState {
      */
     public synchronized RecordStore.AppendResult submit(List<RecordSubmission> submissions, Instant now,
                                                         RecordStore.AuditedBy audit) {
-        // What others stored is read before the write, while a failure can still refuse it; what they
-        // store meanwhile is read after the commit, and is little.
-        catchUp(records.lastId());
         RecordStore.AppendResult result = records.append(submissions, now, audit);
         if (!(result instanceof RecordStore.Appended appended)) {
             return result;
@@ -323,7 +323,6 @@ public final class CreditState {
      */
     public synchronized RecordStore.ImportResult importRecords(RecordStream stream, Instant now,
                                                                RecordStore.AuditedBy audit) {
-        catchUp(records.lastId());
         try (IndexDrafting drafting = new IndexDrafting(snapshot.index())) {
             RecordStore.ImportResult result = records.importRecords(stream, now, audit, drafting::accept);
             if (result instanceof RecordStore.Imported imported && imported.stored() > 0) {
