@@ -82,11 +82,6 @@ final class InterposedStore implements RecordStore {
     }
 
     @Override
-    public long count() {
-        return store.count();
-    }
-
-    @Override
     public long lastId() {
         return store.lastId();
     }

@@ -129,7 +129,10 @@ public interface RecordStore {
     record RecordsBroken(String where, String reason) implements RecordsVerification {
     }
 
-    long count();
+    /** How many records are stored: ids are handed out from 1 without gaps, so the last one's. */
+    default long count() {
+        return lastId();
+    }
 
     /**
      * The id of the last record stored by any writer, 0 when there is none: ids are handed out 1, 2, 3...

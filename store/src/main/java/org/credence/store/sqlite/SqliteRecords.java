@@ -100,12 +100,6 @@ final class SqliteRecords implements RecordStore {
         return db.transaction((d, transaction) -> RecordBlocks.setState(d, id, state));
     }
 
-    /** Ids are handed out from 1 without gaps, so the highest is the count. */
-    @Override
-    public long count() {
-        return lastId();
-    }
-
     @Override
     public long lastId() {
         return db.read(RecordBlocks::lastId);

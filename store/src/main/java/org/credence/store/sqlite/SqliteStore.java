@@ -173,11 +173,6 @@ public final class SqliteStore implements RecordStore, CatalogStore, KeyStore, R
     }
 
     @Override
-    public long count() {
-        return records.count();
-    }
-
-    @Override
     public long lastId() {
         return records.lastId();
     }
