@@ -78,7 +78,10 @@ public final class ApiServer implements AutoCloseable {
 
             // Decisions are still answered when the index may be behind the store, but a balancer should
             // know: such a node says so, and answers 503.
-            config.routes.get("/health", ctx -> Respond.json(ctx, b.state().behind().isPresent() ? 503 : 200, health(b.state())));
+            config.routes.get("/health", ctx -> {
+                Map<String, Object> health = health(b.state());
+                Respond.json(ctx, health.containsKey("behind") ? 503 : 200, health);
+            });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/api/v1/catalog", ctx -> Respond.json(ctx, 200, Views.catalog(b.state().snapshot().rulebook().catalog())));
             config.routes.get("/api/v1/public/lists/{code}", published::list);
@@ -124,8 +127,9 @@ public final class ApiServer implements AutoCloseable {
     private static Map<String, Object> health(CreditState state) {
         CreditState.Snapshot snapshot = state.snapshot();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", state.behind().isPresent() ? "behind" : "ok");
-        state.behind().ifPresent(why -> body.put("behind", why));
+        Optional<String> behind = state.behind();
+        body.put("status", behind.isPresent() ? "behind" : "ok");
+        behind.ifPresent(why -> body.put("behind", why));
         body.put("catalog", snapshot.rulebook().catalog().id());
         body.put("catalog_version", snapshot.rulebook().catalog().version());
         body.put("subjects", snapshot.index().subjects());

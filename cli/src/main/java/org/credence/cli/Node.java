@@ -141,8 +141,8 @@ final class Node implements AutoCloseable {
             Catalog catalog = parse(active.get());
             state.switchTo(catalog);
         } catch (RuntimeException e) {
-            // Said once, not on every look, and not tried again on every look: a rebuild holds the
-            // server's writes. The version stays refused until another one is made active.
+            // Said once, not on every look, and not tried again on every look: a rebuild reads every
+            // stored record. The version stays refused until another one is made active.
             refused = active.get();
             String why = e instanceof UserError
                     ? e.getMessage() + " (a restart would fail on it too: make a valid version active)"

@@ -70,6 +70,11 @@ public final class Vault {
         }
     }
 
+    private Mac mac() {
+        Mac mac = macs.poll();
+        return mac != null ? mac : newMac();
+    }
+
     private Cipher cipher() {
         Cipher cipher = ciphers.poll();
         return cipher != null ? cipher : newCipher();
@@ -91,10 +96,7 @@ public final class Vault {
      * 256-bit key cost that index about a quarter of the bulk append rate.
      */
     public String subjectHash(String subjectId) {
-        Mac mac = macs.poll();
-        if (mac == null) {
-            mac = newMac();
-        }
+        Mac mac = mac();
         try {
             return HexFormat.of().formatHex(mac.doFinal(subjectId.getBytes(StandardCharsets.UTF_8)), 0, HASH_BYTES);
         } finally {
