@@ -11,9 +11,6 @@ import static org.credence.state.StateFixtures.milderCity;
 import static org.credence.state.StateFixtures.person;
 import static org.credence.state.StateFixtures.record;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -23,50 +20,20 @@ import org.credence.scoring.Decision;
 import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
-import org.credence.store.sqlite.SqliteStore;
 import org.credence.testing.Catalogs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When reading what other processes stored fails, a write of this process that has committed still
  * stands, is applied and tells its debtors; and the next look goes on from where the failed one
  * stopped, applying nothing twice.
  */
-class CreditStateFollowFailureTest {
-
-
-    @TempDir
-    Path dataDir;
-
-    private SqliteStore serverStore;
-    private SqliteStore otherStore;
-    private InterposedStore failing;
-    private CreditState server;
-    private CreditState other;
-
-    @BeforeEach
-    void open() {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        serverStore = SqliteStore.open(dataDir);
-        failing = new InterposedStore(serverStore);
-        server = CreditState.load(failing, serverStore, Catalogs.cityCatalog(), clock);
-        otherStore = SqliteStore.open(dataDir);
-        other = CreditState.load(otherStore, otherStore, Catalogs.cityCatalog(), clock);
-    }
-
-    @AfterEach
-    void close() {
-        otherStore.close();
-        serverStore.close();
-    }
+class CreditStateFollowFailureTest extends TwoProcessesTest {
 
     @Test
     void aWriteStandsAndTellsItsDebtorOnceReadingWhatOthersStoredMeanwhileHasFailedAndSucceeded() {
-        failing.beforeWrite = () -> other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
-        failing.failures = 1;
+        interposed.beforeWrite = () -> other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        interposed.failures = 1;
 
         RecordStore.AppendResult result = server.submit(List.of(record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
 
@@ -90,8 +57,8 @@ class CreditStateFollowFailureTest {
     void aLookThatFailsMidwayIsTakenUpWhereItStopped() {
         other.submit(List.of(record("court", "x", 1, "no.such_type"), record("court", "y", 2, "no.such_type"),
                 record("court", "z", 3, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
-        failing.failures = 1;
-        failing.deliverFirst = 1;
+        interposed.failures = 1;
+        interposed.deliverFirst = 1;
 
         assertThatThrownBy(server::follow).hasMessageContaining("the disk went away");
 
@@ -104,7 +71,7 @@ class CreditStateFollowFailureTest {
 
     @Test
     void aWriteThatFindsOnlyDuplicatesOfRecordsOthersStoredHasThemInTheIndex() {
-        failing.beforeWrite = () -> other.submit(List.of(record("court", "a", 4, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        interposed.beforeWrite = () -> other.submit(List.of(record("court", "a", 4, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
 
         RecordStore.AppendResult result = server.submit(List.of(record("court", "a", 4, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
 
@@ -114,8 +81,8 @@ class CreditStateFollowFailureTest {
 
     @Test
     void aWriteWhoseReadAfterTheCommitFailsTellsWhatItAddedOnceTheGapIsFilled() {
-        failing.beforeWrite = () -> other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
-        failing.failures = 1;
+        interposed.beforeWrite = () -> other.submit(List.of(record("court", "a", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        interposed.failures = 1;
 
         server.submit(List.of(record("court", "b", 1, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
 
@@ -132,8 +99,8 @@ class CreditStateFollowFailureTest {
         other.submit(List.of(record("traffic", "a", 1, Catalogs.TRAFFIC_TICKET), record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)),
                 NOW, WRITER);
         // Opening the dispute catches up first; that read fails, and so does the next, after record 2.
-        failing.failures = 2;
-        failing.deliverFirst = 1;
+        interposed.failures = 2;
+        interposed.deliverFirst = 1;
         new Rights(server).openDispute(person(2), 2, "not mine", new RightsStore.Actor("subject", "subject"),
                 dispute -> new AuditLog.AuditEvent(NOW, "subject", "subject", "dispute.open", Optional.of(person(2)),
                         "dispute of record 2", "open"));
@@ -153,7 +120,7 @@ class CreditStateFollowFailureTest {
         RightsStore.Dispute disputed = rights.openDispute(person(1), 1, "not mine", subject, opened("dispute.open"));
         CountDownLatch built = new CountDownLatch(1);
         CountDownLatch written = new CountDownLatch(1);
-        failing.afterWholeRead = () -> {
+        interposed.afterWholeRead = () -> {
             built.countDown();
             await(written);
         };

@@ -10,9 +10,6 @@ import static org.credence.state.StateFixtures.milderCity;
 import static org.credence.state.StateFixtures.person;
 import static org.credence.state.StateFixtures.record;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -22,45 +19,15 @@ import org.credence.scoring.Decision;
 import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
 import org.credence.store.RightsStore;
-import org.credence.store.sqlite.SqliteStore;
 import org.credence.testing.Catalogs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Records that another process stores in the same data directory (a command-line import beside the
  * server) reach the server's index: when it follows the store, and before any write of its own is
  * looked at; and a write of its own tells only the subjects its own records listed.
  */
-class CreditStateFollowTest {
-
-
-    @TempDir
-    Path dataDir;
-
-    /** The running server's store and state. */
-    private SqliteStore serverStore;
-    private CreditState server;
-    /** Another process on the same directory. */
-    private SqliteStore otherStore;
-    private CreditState other;
-
-    @BeforeEach
-    void open() {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        serverStore = SqliteStore.open(dataDir);
-        server = CreditState.load(serverStore, serverStore, Catalogs.cityCatalog(), clock);
-        otherStore = SqliteStore.open(dataDir);
-        other = CreditState.load(otherStore, otherStore, Catalogs.cityCatalog(), clock);
-    }
-
-    @AfterEach
-    void close() {
-        otherStore.close();
-        serverStore.close();
-    }
+class CreditStateFollowTest extends TwoProcessesTest {
 
     @Test
     void anImportByAnotherProcessIsDecidedOnOnceFollowed() {
