@@ -127,10 +127,12 @@ class CreditStateFollowFailureTest extends TwoProcessesTest {
         Thread switching = Thread.ofPlatform().start(() -> server.switchTo(milderCity()));
         await(built);
 
-        // Once the new index has read every record: one more of this process, one of another, a dispute
-        // upheld (its record annulled) and another opened. Each returns at once: the build holds no lock.
+        // Once the new index has read every record: one more of this process, one of another disputed
+        // there at once, a dispute upheld (its record annulled) and another opened. Each returns at once:
+        // the build holds no lock.
         server.submit(List.of(record("court", "b", 2, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
         other.submit(List.of(record("court", "c", 3, Catalogs.JUDGMENT_DEFAULT)), NOW, WRITER);
+        new Rights(other).openDispute(person(3), 4, "never sued", subject, opened("dispute.open"));
         rights.resolveDispute(disputed.id(), RightsStore.Dispute.Status.UPHELD, "not the debtor", new RightsStore.Actor("ops", "operator"),
                 opened("dispute.resolve"));
         rights.openDispute(person(4), 2, "paid", subject, opened("dispute.open"));
@@ -146,6 +148,7 @@ class CreditStateFollowFailureTest extends TwoProcessesTest {
             assertThat(airTicket(server, person(n))).isEqualTo(Decision.Outcome.REVIEW);
         }
         assertThat(now.index().history(person(4)).disputedDay(0)).isEqualTo(TODAY);
+        assertThat(now.index().history(person(3)).disputedDay(0)).isEqualTo(TODAY);
         assertThat(server.follow()).isZero();
     }
 
