@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.credence.catalog.Catalog;
 import org.credence.store.ApiKey;
 import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
@@ -56,10 +57,11 @@ public final class Audit {
 
     /**
      * Who is writing records, for a store that writes their entries in the records' own transaction:
-     * one entry per block of records, under one instant.
+     * one entry per block of records, under one instant; the records were checked under {@code catalog}.
      */
-    public RecordStore.AuditedBy writtenBy(ApiKey client, String action, String purpose) {
-        return new RecordStore.AuditedBy(clock.instant(), client.name(), client.role().code(), action, purpose);
+    public RecordStore.AuditedBy writtenBy(ApiKey client, String action, String purpose, Catalog catalog) {
+        return new RecordStore.AuditedBy(clock.instant(), client.name(), client.role().code(), action, purpose,
+                RecordStore.CheckedUnder.of(catalog));
     }
 
     /** The entry of a dispute opened by {@code client} on record {@code recordId} of {@code subjectId}. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.credence.catalog.Catalog;
 import org.credence.formats.Json;
 import org.credence.formats.RecordFiles;
 import org.credence.record.RecordBatch;
@@ -40,13 +41,15 @@ final class RecordRoutes {
         this.audit = audit;
     }
 
-    private RecordReader reader() {
-        return new RecordReader(state.snapshot().rulebook().catalog(), ids, Json::canonical);
+    private RecordReader reader(Catalog catalog) {
+        return new RecordReader(catalog, ids, Json::canonical);
     }
 
     void submit(Context ctx, ApiKey client) {
         Object tree = Bodies.json(ctx);
-        RecordSubmission record = switch (reader().read(tree, LocalDate.now(clock))) {
+        // One catalog for the check and the write: the store refuses the write should it be replaced between.
+        Catalog catalog = state.snapshot().rulebook().catalog();
+        RecordSubmission record = switch (reader(catalog).read(tree, LocalDate.now(clock))) {
             case RecordReader.Rejected rejected -> {
                 metrics.rejected(1);
                 throw new ApiError(400, "invalid_record", "the record was rejected: " + rejected.problems().getFirst()
@@ -58,7 +61,11 @@ final class RecordRoutes {
         if (!client.covers(record.type())) {
             throw new ApiError(403, "out_of_scope", "this key may not submit records of type '" + record.type() + "'");
         }
-        switch (state.submit(List.of(record), clock.instant(), audit.writtenBy(client, "record.submit", PURPOSE))) {
+        switch (state.submit(List.of(record), clock.instant(), audit.writtenBy(client, "record.submit", PURPOSE, catalog))) {
+            case RecordStore.CatalogChanged changed -> {
+                metrics.rejected(1);
+                throw catalogChanged(ctx, changed, "the record was", "it");
+            }
             case RecordStore.Conflicted conflicted -> {
                 metrics.rejected(1);
                 audit.record(client, "record.submit", Optional.of(record.subject().id()), PURPOSE, "conflict");
@@ -78,7 +85,8 @@ final class RecordRoutes {
 
     void bulk(Context ctx, ApiKey client) throws IOException {
         String text = Bodies.text(ctx, Bodies.BULK);
-        RecordBatch batch = RecordFiles.readNdjson(new StringReader(text), reader(), LocalDate.now(clock));
+        Catalog catalog = state.snapshot().rulebook().catalog();
+        RecordBatch batch = RecordFiles.readNdjson(new StringReader(text), reader(catalog), LocalDate.now(clock));
         if (!batch.accepted()) {
             metrics.rejected(batch.problems().size());
             throw new ApiError(400, "invalid_batch", batch.problems().size() + " problem(s) in the batch; nothing was stored",
@@ -93,8 +101,12 @@ final class RecordRoutes {
         }
         // Stored with their audit entries in one transaction: an acknowledged batch is audited, always.
         RecordStore.ImportResult result = state.importRecords(RecordStream.of(records), clock.instant(),
-                audit.writtenBy(client, "record.submit", PURPOSE));
+                audit.writtenBy(client, "record.submit", PURPOSE, catalog));
         switch (result) {
+            case RecordStore.CatalogChanged changed -> {
+                metrics.rejected(records.size());
+                throw catalogChanged(ctx, changed, "the records were", "they");
+            }
             case RecordStore.ImportRejected rejected -> {
                 metrics.rejected(rejected.conflicts().size());
                 throw conflict(rejected.conflicts().stream()
@@ -109,6 +121,18 @@ final class RecordRoutes {
                 Respond.json(ctx, 200, body);
             }
         }
+    }
+
+    /**
+     * A 409 for records checked under a catalog version replaced before they could be stored. This server
+     * serves the new version once it has rebuilt its index under it, within seconds; the client sends
+     * the same request again then (Retry-After), and it is checked under the version in force.
+     */
+    private static ApiError catalogChanged(Context ctx, RecordStore.CatalogChanged changed, String what, String they) {
+        ctx.header("Retry-After", "2");
+        return new ApiError(409, "catalog_changed", what + " checked under catalog " + changed.checkedUnder()
+                + ", but " + changed.active() + " became the active catalog before " + they + " could be stored;"
+                + " nothing was stored: send the request again, and it is checked under " + changed.active());
     }
 
     /** A 409 naming each submitted record that clashes with a stored one, paired with that record's id. */

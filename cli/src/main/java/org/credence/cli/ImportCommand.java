@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.credence.catalog.Catalog;
 import org.credence.formats.Json;
 import org.credence.formats.RecordFiles;
 import org.credence.record.RecordBatch;
@@ -48,9 +49,10 @@ final class ImportCommand extends CliCommand {
      * with its length.
      */
     static int run(Node node, Path file, PrintWriter out, PrintWriter err) throws IOException {
-        RecordReader reader = new RecordReader(node.state.snapshot().rulebook().catalog(), node.ids, Json::canonical);
+        Catalog catalog = node.state.snapshot().rulebook().catalog();
+        RecordReader reader = new RecordReader(catalog, node.ids, Json::canonical);
         RecordStore.AuditedBy audit = new RecordStore.AuditedBy(node.clock.instant(), Cli.actor(), Cli.ROLE,
-                "record.submit", "import of " + file.getFileName());
+                "record.submit", "import of " + file.getFileName(), RecordStore.CheckedUnder.of(catalog));
         RecordStore.ImportResult result;
         List<RecordBatch.LineProblem> problems;
         try (InputStream in = Files.newInputStream(file);
@@ -64,6 +66,10 @@ final class ImportCommand extends CliCommand {
             throw new UserError(file + ": " + e.getMessage() + " (" + e.getCause().getMessage() + "); nothing was stored");
         }
         switch (result) {
+            case RecordStore.CatalogChanged changed -> throw new UserError(file + ": checked under catalog "
+                    + changed.checkedUnder() + ", but " + changed.active() + " became the active catalog before"
+                    + " the records could be stored; nothing was stored: run the import again, and it is checked under "
+                    + changed.active());
             case RecordStore.ImportRejected rejected -> {
                 List<RecordBatch.LineProblem> all = new ArrayList<>(problems);
                 rejected.conflicts().forEach(c -> all.add(problem(c)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +21,7 @@ final class Http {
         this.base = base;
     }
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, HttpHeaders headers) {
         JsonNode json() {
             try {
                 return Json.mapper().readTree(body);
@@ -50,7 +51,7 @@ final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -57,6 +57,13 @@ class HttpApiTest {
         harness.close();
     }
 
+    /** How many records the store holds, read as another process would. */
+    private long storedRecords() {
+        try (SqliteStore store = SqliteStore.open(harness.data)) {
+            return store.lastId();
+        }
+    }
+
     private Http.Reply submit(String body) {
         return http.post("/api/v1/records", agency, body);
     }
@@ -139,6 +146,16 @@ class HttpApiTest {
         Thread.sleep(500);
         assertThat(harness.followed()).hasSize(2).last().asString().startsWith("catalog: still serving example-city v2: ");
         assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("review");
+        // Records are stored only under the active catalog: checked under v2, this one is refused, and
+        // nothing of it is kept, until a version the server can serve is active.
+        long before = storedRecords();
+        Http.Reply refused = submit(record("court-1", "J-2", PERSON, "person", "court.judgment_default", "2026-04-01"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.error()).isEqualTo("catalog_changed");
+        assertThat(refused.json().path("message").asText()).startsWith("the record was checked under catalog example-city v2,"
+                + " but example-city v3 became the active catalog before it could be stored; nothing was stored");
+        assertThat(refused.headers().firstValue("Retry-After")).contains("2");
+        assertThat(storedRecords()).isEqualTo(before);
     }
 
     @Test
@@ -152,7 +169,8 @@ class HttpApiTest {
             Instant at = Instant.parse("2026-11-23T13:00:00Z");
             other.append(List.of(new RecordSubmission("court-1", "J-1", new SubjectRef(PERSON, SubjectKind.PERSON, Optional.empty()),
                     "court.judgment_default", LocalDate.of(2026, 3, 1), Optional.empty())), at,
-                    new RecordStore.AuditedBy(at, "court", "agency", "record.submit", "test"));
+                    new RecordStore.AuditedBy(at, "court", "agency", "record.submit", "test",
+                            new RecordStore.CheckedUnder("example-city", 1)));
         }
 
         await(() -> http.get("/health", null).status() == 503, "/health to answer 503");

@@ -84,7 +84,7 @@ class VerifyCommandTest {
             store.append(List.of(new RecordSubmission("court-1", "J-1", new SubjectRef(Harness.PERSON, SubjectKind.PERSON,
                     Optional.empty()), "court.judgment_default", LocalDate.of(2026, 3, 1), Optional.empty())),
                     Instant.parse("2026-11-23T13:00:00Z"), new RecordStore.AuditedBy(Instant.parse("2026-11-23T13:00:00Z"),
-                            "court", "agency", "record.submit", "test"));
+                            "court", "agency", "record.submit", "test", new RecordStore.CheckedUnder("example-city", 1)));
             head = store.audit().entries(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(), 100))
                     .getLast().hash();
         }

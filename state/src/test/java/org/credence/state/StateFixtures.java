@@ -20,7 +20,8 @@ final class StateFixtures {
 
     static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
     static final RecordStore.AuditedBy WRITER =
-            new RecordStore.AuditedBy(NOW, "importer", "operator", "record.submit", "import of test.ndjson");
+            new RecordStore.AuditedBy(NOW, "importer", "operator", "record.submit", "import of test.ndjson",
+                    new RecordStore.CheckedUnder("example-city", 1));
     static final LocalDate OCCURRED = LocalDate.of(2026, 5, 1);
     static final int TODAY = (int) LocalDate.of(2026, 6, 1).toEpochDay();
 

@@ -2,9 +2,11 @@ package org.credence.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.credence.catalog.Catalog;
 import org.credence.record.RecordState;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
@@ -23,7 +25,8 @@ public interface RecordStore {
      * record of its part of the batch, its subject when they concern one, and the SHA-256 of the block.
      * A record whose (source, source_ref) is already stored with the same content is a no-op
      * ({@link Duplicate}), named as a duplicate; with different content it is a conflict, and then
-     * nothing at all is stored, entries included.
+     * nothing at all is stored, entries included. Records checked under a catalog version that is no
+     * longer the active one are not stored either ({@link CatalogChanged}).
      */
     AppendResult append(List<RecordSubmission> records, Instant recordedAt, AuditedBy audit);
 
@@ -31,7 +34,8 @@ public interface RecordStore {
      * Stores the records of {@code stream} as they are read, in one transaction together with their audit
      * entries, one per block as {@link #append} has it ({@code audit} says whose, under one instant): all
      * of it durable together, or none of it. Nothing is kept when the stream ends with problems or a record conflicts with a stored one
-     * or with an earlier line; then every conflict is reported, by line. A record already stored with the
+     * or with an earlier line; then every conflict is reported, by line. Nor when the records were checked
+     * under a catalog version that is no longer the active one ({@link CatalogChanged}). A record already stored with the
      * same content, or twice in the stream, is stored once and audited as a duplicate. Memory does not
      * grow with the stream but by four bytes per new record.
      */
@@ -49,12 +53,46 @@ public interface RecordStore {
     ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit,
                                Consumer<List<StoredRecord>> numbered);
 
-    /** Who is writing the records, and why, for the audit entry of each block: all under one instant. */
-    record AuditedBy(Instant at, String actor, String role, String action, String purpose) {
+    /**
+     * Who is writing the records, and why, for the audit entry of each block: all under one instant; and
+     * the catalog version the records were checked under, which must still be the active one when they
+     * are stored (see {@link CatalogChanged}).
+     */
+    record AuditedBy(Instant at, String actor, String role, String action, String purpose, CheckedUnder checkedUnder) {
+        public AuditedBy {
+            Objects.requireNonNull(checkedUnder, "checkedUnder");
+        }
+    }
+
+    /** The catalog version a writer checked its records under. */
+    record CheckedUnder(String catalogId, int version) {
+        public CheckedUnder {
+            Objects.requireNonNull(catalogId, "catalogId");
+        }
+
+        public static CheckedUnder of(Catalog catalog) {
+            return new CheckedUnder(catalog.id(), catalog.version());
+        }
+
+        @Override
+        public String toString() {
+            return catalogId + " v" + version;
+        }
+    }
+
+    /**
+     * Nothing stored: the records were checked under {@code checkedUnder}, but another version,
+     * {@code active}, became the active one before they could be stored, and they are only stored
+     * under the catalog in force (rule of law: a record type the new version drops, or changes, must
+     * not slip in through a write that began before the change). Checked under the write's own lock, so
+     * no change can come between the check and the commit. The writer checks them again under the
+     * active version and writes again.
+     */
+    record CatalogChanged(CheckedUnder checkedUnder, CheckedUnder active) implements AppendResult, ImportResult {
     }
 
     /** The outcome of an import: stored, or rejected with nothing kept. */
-    sealed interface ImportResult permits Imported, ImportRejected {
+    sealed interface ImportResult permits Imported, ImportRejected, CatalogChanged {
     }
 
     /**
@@ -142,7 +180,7 @@ public interface RecordStore {
     long lastId();
 
     /** The outcome of an append: every record stored or found already stored, or the conflicts. */
-    sealed interface AppendResult permits Appended, Conflicted {
+    sealed interface AppendResult permits Appended, Conflicted, CatalogChanged {
     }
 
     /** All stored; one outcome per submitted record, in order. */

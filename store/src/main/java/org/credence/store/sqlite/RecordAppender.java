@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.credence.record.RecordStream;
@@ -16,6 +17,7 @@ import org.credence.store.RecordStore.Conflict;
 import org.credence.store.RecordStore.Conflicted;
 import org.credence.store.RecordStore.Duplicate;
 import org.credence.store.RecordStore.AuditedBy;
+import org.credence.store.RecordStore.CatalogChanged;
 import org.credence.store.RecordStore.ImportRejected;
 import org.credence.store.RecordStore.ImportResult;
 import org.credence.store.RecordStore.Imported;
@@ -44,9 +46,26 @@ final class RecordAppender {
     }
 
     AppendResult append(List<RecordSubmission> records, Instant recordedAt, AuditedBy audit) {
-        return db.transaction((d, transaction) -> records.size() >= Database.LARGE_BATCH
-                ? d.withLargeCache(cached -> append(cached, transaction, records, recordedAt, audit))
-                : append(d, transaction, records, recordedAt, audit));
+        return db.transaction((d, transaction) -> {
+            Optional<CatalogChanged> changed = catalogChanged(d, audit);
+            if (changed.isPresent()) {
+                return changed.get();
+            }
+            return records.size() >= Database.LARGE_BATCH
+                    ? d.withLargeCache(cached -> append(cached, transaction, records, recordedAt, audit))
+                    : append(d, transaction, records, recordedAt, audit);
+        });
+    }
+
+    /**
+     * Whether the catalog version the records were checked under has been replaced as the active one.
+     * Asked first in the write's transaction, which holds the write lock from its start: nothing is
+     * written in vain, and no other process can activate a version between this look and the commit. A
+     * store where no version was ever activated has had no change to miss.
+     */
+    private static Optional<CatalogChanged> catalogChanged(Database d, AuditedBy audit) throws SQLException {
+        return SqliteCatalogs.activeVersion(d).filter(active -> !active.equals(audit.checkedUnder()))
+                .map(active -> new CatalogChanged(audit.checkedUnder(), active));
     }
 
     private AppendResult append(Database d, Database.Transaction transaction, List<RecordSubmission> records,
@@ -81,6 +100,10 @@ final class RecordAppender {
     ImportResult importRecords(RecordStream stream, Instant recordedAt, AuditedBy audit,
                                Consumer<List<StoredRecord>> numbered) {
         return db.transaction((d, transaction) -> {
+            Optional<CatalogChanged> changed = catalogChanged(d, audit);
+            if (changed.isPresent()) {
+                return changed.get();
+            }
             StreamImport run = new StreamImport(d, recordedAt, audit, numbered);
             try {
                 for (var chunk = stream.next(); chunk.isPresent(); chunk = stream.next()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.credence.store.AuditLog;
 import org.credence.store.CatalogStore;
+import org.credence.store.RecordStore;
 
 /** The {@code catalogs} table. */
 final class SqliteCatalogs implements CatalogStore {
@@ -16,6 +17,7 @@ final class SqliteCatalogs implements CatalogStore {
     private static final String COLUMNS = "catalog_id, version, source, loaded_at, active";
     private static final String FIND = "SELECT " + COLUMNS + " FROM catalogs WHERE catalog_id = ? AND version = ?";
     private static final String ACTIVE = "SELECT " + COLUMNS + " FROM catalogs WHERE active = 1";
+    private static final String ACTIVE_VERSION = "SELECT catalog_id, version FROM catalogs WHERE active = 1";
     // Rowid order is load order, whatever clock the callers passed in.
     private static final String ALL = "SELECT " + COLUMNS + " FROM catalogs ORDER BY rowid";
     private static final String DEACTIVATE = "UPDATE catalogs SET active = 0 WHERE active = 1";
@@ -65,6 +67,16 @@ final class SqliteCatalogs implements CatalogStore {
     @Override
     public Optional<CatalogVersion> active() {
         return db.read(d -> first(list(d.prepare(ACTIVE))));
+    }
+
+    /**
+     * The active version as {@code d} sees it, without its text: inside a write's transaction, which holds
+     * the file's write lock from its start, no other process can change it before the commit.
+     */
+    static Optional<RecordStore.CheckedUnder> activeVersion(Database d) throws SQLException {
+        try (ResultSet row = d.prepare(ACTIVE_VERSION).executeQuery()) {
+            return row.next() ? Optional.of(new RecordStore.CheckedUnder(row.getString(1), row.getInt(2))) : Optional.empty();
+        }
     }
 
     @Override

@@ -102,7 +102,8 @@ final class Fixtures {
 
     /** Whose writes the store tests' records are. */
     static final RecordStore.AuditedBy WRITER =
-            new RecordStore.AuditedBy(T1, "importer", "operator", "record.submit", "import of test.ndjson");
+            new RecordStore.AuditedBy(T1, "importer", "operator", "record.submit", "import of test.ndjson",
+                    new RecordStore.CheckedUnder("city", 1));
 
     /** The entry of a test's write of {@code action}, such as a key's creation. */
     static AuditLog.AuditEvent entry(String action) {

@@ -17,11 +17,16 @@ import org.credence.record.RecordState;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
+import org.credence.store.AuditLog;
+import org.credence.store.RecordStore;
 import org.credence.store.RecordStore.Appended;
 import org.credence.store.RecordStore.AppendResult;
+import org.credence.store.RecordStore.CatalogChanged;
+import org.credence.store.RecordStore.CheckedUnder;
 import org.credence.store.RecordStore.Conflict;
 import org.credence.store.RecordStore.Conflicted;
 import org.credence.store.RecordStore.Duplicate;
+import org.credence.store.RecordStore.ImportResult;
 import org.credence.store.RecordStore.Outcome;
 import org.credence.store.RecordStore.Stored;
 import org.credence.subject.ResidentIdentityNumber;
@@ -281,5 +286,34 @@ class SqliteRecordStoreTest {
                 new StoredRecord(stored.get(1).id(), b, T0, RecordState.ANNULLED));
         assertThat(store.latestName(new long[] {stored.get(0).id()})).contains("Zhao Lei");
         assertThat(appended(store.append(List.of(a), T1, Fixtures.WRITER)).outcomes()).containsExactly(new Duplicate(stored.get(0)));
+    }
+
+    @Test
+    void recordsCheckedUnderACatalogNoLongerActiveAreNotStored() {
+        store.activate("city", 1, "id: city\n", T0, Fixtures.entry("catalog.load"));
+        store.append(List.of(record("a", person(1))), T0, Fixtures.WRITER);
+        // Another writer makes version 2 the active one after these records were checked under 1.
+        store.activate("city", 2, "id: city\nversion: 2\n", T1, Fixtures.entry("catalog.load"));
+        long entries = store.audit().verify() instanceof AuditLog.Intact intact ? intact.entries() : -1;
+        List<RecordSubmission> checkedUnderOne = List.of(record("b", person(2)), record("c", person(3)));
+
+        AppendResult appended = store.append(checkedUnderOne, T1, Fixtures.WRITER);
+        ImportResult imported = store.importRecords(Fixtures.stream(checkedUnderOne, 1, List.of()), T1, Fixtures.WRITER);
+
+        CatalogChanged changed = new CatalogChanged(new CheckedUnder("city", 1), new CheckedUnder("city", 2));
+        assertThat(appended).isEqualTo(changed);
+        assertThat(imported).isEqualTo(changed);
+        assertThat(store.lastId()).isEqualTo(1);
+        assertThat(store.audit().verify()).isEqualTo(new AuditLog.Intact(entries, headOf(store)));
+        // Checked again under the version in force, they are stored.
+        RecordStore.AuditedBy underTwo = new RecordStore.AuditedBy(T1, "importer", "operator", "record.submit",
+                "import of test.ndjson", new CheckedUnder("city", 2));
+        assertThat(appended(store.append(checkedUnderOne, T1, underTwo)).outcomes()).hasSize(2);
+        assertThat(store.lastId()).isEqualTo(3);
+    }
+
+    private static String headOf(SqliteStore store) {
+        return store.audit().entries(new AuditLog.Query(Optional.empty(), Optional.empty(), Optional.empty(), 1_000))
+                .getLast().hash();
     }
 }
