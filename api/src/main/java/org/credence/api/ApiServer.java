@@ -115,6 +115,9 @@ public final class ApiServer implements AutoCloseable {
                         case 405 -> "method_not_allowed";
                         default -> "http_" + e.getStatus();
                     }, e.getStatus() == 404 ? "no such resource: " + ctx.method() + " " + ctx.path() : e.getMessage())));
+            // Not an error of the server's: logged for whoever debugs a client, not as a failure.
+            config.routes.exception(Respond.ClientGone.class, (e, ctx) ->
+                    LOG.debug("the client of {} {} closed the connection before its answer was written", ctx.method(), ctx.path()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 Respond.error(ctx, new ApiError(500, "internal_error", "the server failed to answer; the failure is logged"));

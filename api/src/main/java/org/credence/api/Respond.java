@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.io.EofException;
 import org.credence.formats.Json;
 import org.credence.record.RecordBatch;
 import org.credence.tree.Problem;
@@ -30,8 +31,21 @@ final class Respond {
         ctx.status(status).contentType("application/json");
         try {
             ctx.outputStream().write(Json.writeBytes(body));
+        } catch (EofException e) {
+            throw new ClientGone(e);
         } catch (IOException e) {
             throw new UncheckedIOException("the answer could not be written", e);
+        }
+    }
+
+    /**
+     * The client closed its connection before its answer was written (a load generator stopping, a
+     * partner's time-out): nothing failed here, and there is nobody left to answer. What the request
+     * did stands; a decision's audit entry was durable before the answer was begun.
+     */
+    static final class ClientGone extends RuntimeException {
+        ClientGone(EofException cause) {
+            super("the client closed the connection before its answer was written", cause, false, false);
         }
     }
 
