@@ -132,7 +132,8 @@ final class RecordRoutes {
         ctx.header("Retry-After", "2");
         return new ApiError(409, "catalog_changed", what + " checked under catalog " + changed.checkedUnder()
                 + ", but " + changed.active() + " became the active catalog before " + they + " could be stored;"
-                + " nothing was stored: send the request again, and it is checked under " + changed.active());
+                + " nothing was stored: send the request again once this server serves " + changed.active()
+                + " (/health names the catalog it serves)");
     }
 
     /** A 409 naming each submitted record that clashes with a stored one, paired with that record's id. */
