@@ -30,17 +30,7 @@ run() {
 
 # cpu_split BEFORE AFTER DECISIONS: the server's CPU per decision between two samples, in microseconds
 cpu_split() {
-  awk -v n="$3" -v hz="$(getconf CLK_TCK)" '
-    FNR == NR { before[$1] = $2; next }
-    $1 == "total" { total = $2 - before["total"]; next }
-    { d = $2 - ($1 in before ? before[$1] : 0); part[$3] += d; live += d }
-    END {
-      part["other"] += total - live  # threads that ended during the run
-      if (part["other"] < 0) part["other"] = 0  # the process's ticks and its threads' round apart
-      printf "cpu_us=%.2f", total * 1e6 / hz / n
-      split("writer keeper http gc jit other", names, " ")
-      for (i = 1; i <= 6; i++) printf " cpu_us_%s=%.2f", names[i], part[names[i]] * 1e6 / hz / n
-    }' "$1" "$2"
+  awk -v n="$3" -v hz="$(getconf CLK_TCK)" -f "$here/cpu-split.awk" "$1" "$2"
 }
 actions=(travel.air.ticket travel.rail.high_speed finance.loan lodging.star_hotel)
 awk -v a="${actions[*]}" 'BEGIN{n=split(a,act," ")} {printf "{\"subject\":\"%s\",\"action\":\"%s\",\"purpose\":\"ticket sale\"}\n", $1, act[NR%n+1]}' "$ids" > "$work/single"
