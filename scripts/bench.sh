@@ -21,6 +21,7 @@ if [ "${1:-}" = "--smoke" ]; then
   mode=smoke
   : "${SUBJECTS:=20000}" "${SQL_SUBJECTS:=20000}" "${PERSONS:=2000}" "${HTTP_PERSONS:=2000}" "${HTTP_SECONDS:=2}" "${LEVELS:=4 16}" "${BATCH_LEVELS:=2}"
   export WARMUP_SECONDS=${WARMUP_SECONDS:-1}
+  export WARMUP_ROUNDS=${WARMUP_ROUNDS:-1}
   jmh=(-wi 1 -w 1s -i 1 -r 1s)
 else
   mode=full
