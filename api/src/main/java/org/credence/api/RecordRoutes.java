@@ -64,6 +64,7 @@ final class RecordRoutes {
         switch (state.submit(List.of(record), clock.instant(), audit.writtenBy(client, "record.submit", PURPOSE, catalog))) {
             case RecordStore.CatalogChanged changed -> {
                 metrics.rejected(1);
+                audit.record(client, "record.submit", Optional.of(record.subject().id()), PURPOSE, "catalog_changed");
                 throw catalogChanged(ctx, changed, "the record was", "it");
             }
             case RecordStore.Conflicted conflicted -> {
@@ -124,16 +125,23 @@ final class RecordRoutes {
     }
 
     /**
-     * A 409 for records checked under a catalog version replaced before they could be stored. This server
-     * serves the new version once it has rebuilt its index under it, within seconds; the client sends
-     * the same request again then (Retry-After), and it is checked under the version in force.
+     * A 503 for records checked under a catalog version replaced before they could be stored. This server
+     * serves the new version once it has rebuilt its index under it, within seconds: the client sends the
+     * same request again then (Retry-After), and it is checked under the version in force. While this
+     * server cannot serve the active version (it does not validate, say), nothing can be stored, and the
+     * answer says why instead of when to try again.
      */
-    private static ApiError catalogChanged(Context ctx, RecordStore.CatalogChanged changed, String what, String they) {
+    private ApiError catalogChanged(Context ctx, RecordStore.CatalogChanged changed, String what, String they) {
+        String refused = what + " checked under catalog " + changed.checkedUnder() + ", but " + changed.active()
+                + " became the active catalog before " + they + " could be stored; nothing was stored";
+        Optional<String> notServed = state.behind();
+        if (notServed.isPresent()) {
+            return new ApiError(503, "catalog_not_served", refused + ", and this server cannot store records until it"
+                    + " serves the active catalog: " + notServed.get());
+        }
         ctx.header("Retry-After", "2");
-        return new ApiError(409, "catalog_changed", what + " checked under catalog " + changed.checkedUnder()
-                + ", but " + changed.active() + " became the active catalog before " + they + " could be stored;"
-                + " nothing was stored: send the request again once this server serves " + changed.active()
-                + " (/health names the catalog it serves)");
+        return new ApiError(503, "catalog_changed", refused + ": send the request again once this server serves "
+                + changed.active() + " (/health names the catalog it serves)");
     }
 
     /** A 409 naming each submitted record that clashes with a stored one, paired with that record's id. */

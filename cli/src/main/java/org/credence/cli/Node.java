@@ -39,8 +39,9 @@ final class Node implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     // Set by the serving thread, read by the shutdown hook's.
     private volatile ScheduledExecutorService follower;
-    // Only the follower's thread reads and writes it.
+    // Only the follower's thread reads and writes them.
     private CatalogStore.CatalogVersion refused;
+    private String refusedWhy;
 
     private Node(Path dataDir, SqliteStore store, CreditState state, Clock clock) {
         this.dataDir = dataDir;
@@ -109,14 +110,14 @@ final class Node implements AutoCloseable {
         follower = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("credence-follower").daemon().factory());
         follower.scheduleWithFixedDelay(() -> {
             try {
-                followCatalog(report);
+                Optional<String> notServed = followCatalog(report);
                 long started = System.nanoTime();
                 long applied = state.follow();
                 if (applied > 0) {
                     report.accept(String.format(Locale.ROOT, "index: applied %d record%s stored by another process (%.1f s)",
                             applied, applied == 1 ? "" : "s", seconds(started)));
                 }
-                state.behind(Optional.empty());
+                state.behind(notServed);
             } catch (RuntimeException e) {
                 state.behind(Optional.of("the last look at the store failed: " + e));
                 report.accept("index: could not follow the store (trying again): " + e);
@@ -129,12 +130,20 @@ final class Node implements AutoCloseable {
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void followCatalog(Consumer<String> report) {
+    /**
+     * Serves the catalog another process made active, if it is not served yet; returns why the active
+     * version is not served, while this server refuses it. The index is then under an older version
+     * than the store's, and the store takes no records checked under that one: so it is said on
+     * {@code /health}, and to whoever submits records.
+     */
+    private Optional<String> followCatalog(Consumer<String> report) {
         Optional<CatalogStore.CatalogVersion> active = store.active();
         Catalog serving = state.snapshot().rulebook().catalog();
-        if (active.isEmpty() || active.get().equals(refused)
-                || (active.get().catalogId().equals(serving.id()) && active.get().version() == serving.version())) {
-            return;
+        if (active.isPresent() && active.get().equals(refused)) {
+            return Optional.of(refusedWhy);
+        }
+        if (active.isEmpty() || (active.get().catalogId().equals(serving.id()) && active.get().version() == serving.version())) {
+            return Optional.empty();
         }
         long started = System.nanoTime();
         try {
@@ -144,15 +153,19 @@ final class Node implements AutoCloseable {
             // Said once, not on every look, and not tried again on every look: a rebuild reads every
             // stored record. The version stays refused until another one is made active.
             refused = active.get();
-            String why = e instanceof UserError
-                    ? e.getMessage() + " (a restart would fail on it too: make a valid version active)"
-                    : "the index could not be rebuilt under " + active.get().catalogId() + " v" + active.get().version() + ": " + e;
-            report.accept("catalog: still serving " + serving.id() + " v" + serving.version() + ": " + why);
-            return;
+            String version = active.get().catalogId() + " v" + active.get().version();
+            refusedWhy = "catalog " + version + " is active, but this server serves " + serving.id() + " v"
+                    + serving.version() + ": " + (e instanceof UserError
+                            ? e.getMessage() + " (a restart would fail on it too: make a valid version active)"
+                            : "the index could not be rebuilt under it (" + e + "; a restart or another catalog load tries again)");
+            report.accept("catalog: still serving " + serving.id() + " v" + serving.version() + ": " + refusedWhy);
+            return Optional.of(refusedWhy);
         }
         refused = null;
+        refusedWhy = null;
         report.accept(String.format(Locale.ROOT, "catalog: now serving %s v%d, the index rebuilt under it in %.1f s",
                 active.get().catalogId(), active.get().version(), seconds(started)));
+        return Optional.empty();
     }
 
     private static double seconds(long since) {

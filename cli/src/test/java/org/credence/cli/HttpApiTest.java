@@ -146,15 +146,21 @@ class HttpApiTest {
         Thread.sleep(500);
         assertThat(harness.followed()).hasSize(2).last().asString().startsWith("catalog: still serving example-city v2: ");
         assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("review");
-        // Records are stored only under the active catalog: checked under v2, this one is refused, and
-        // nothing of it is kept, until a version the server can serve is active.
+        // Records are stored only under the active catalog, which this server cannot serve: a record
+        // checked under v2 is refused, nothing of it is kept, and both the answer and /health say why.
         long before = storedRecords();
         Http.Reply refused = submit(record("court-1", "J-2", PERSON, "person", "court.judgment_default", "2026-04-01"));
-        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.error()).isEqualTo("catalog_changed");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.error()).isEqualTo("catalog_not_served");
         assertThat(refused.json().path("message").asText()).startsWith("the record was checked under catalog example-city v2,"
-                + " but example-city v3 became the active catalog before it could be stored; nothing was stored");
-        assertThat(refused.headers().firstValue("Retry-After")).contains("2");
+                + " but example-city v3 became the active catalog before it could be stored; nothing was stored, and this"
+                + " server cannot store records until it serves the active catalog: catalog example-city v3 is active,"
+                + " but this server serves example-city v2: ");
+        assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+        Http.Reply health = http.get("/health", null);
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().path("status").asText()).isEqualTo("behind");
+        assertThat(health.json().path("behind").asText()).startsWith("catalog example-city v3 is active, but this server serves example-city v2");
         assertThat(storedRecords()).isEqualTo(before);
     }
 
