@@ -3,6 +3,7 @@ package org.credence.api;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,8 +117,11 @@ public final class ApiServer implements AutoCloseable {
                         default -> "http_" + e.getStatus();
                     }, e.getStatus() == 404 ? "no such resource: " + ctx.method() + " " + ctx.path() : e.getMessage())));
             // Not an error of the server's: logged for whoever debugs a client, not as a failure.
-            config.routes.exception(Respond.ClientGone.class, (e, ctx) ->
-                    LOG.debug("the client of {} {} closed the connection before its answer was written", ctx.method(), ctx.path()));
+            // 499, as the request log and the metrics should count it: not the 200 set before the write.
+            config.routes.exception(Respond.ClientGone.class, (e, ctx) -> {
+                ctx.status(HttpStatus.CLIENT_CLOSED_REQUEST);
+                LOG.debug("the client of {} {} closed the connection before its answer was written", ctx.method(), ctx.path());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 Respond.error(ctx, new ApiError(500, "internal_error", "the server failed to answer; the failure is logged"));
