@@ -12,8 +12,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.credence.record.RecordBatch;
 import org.credence.record.RecordState;
+import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
@@ -310,6 +315,54 @@ class SqliteRecordStoreTest {
                 "import of test.ndjson", new CheckedUnder("city", 2));
         assertThat(appended(store.append(checkedUnderOne, T1, underTwo)).outcomes()).hasSize(2);
         assertThat(store.lastId()).isEqualTo(3);
+    }
+
+    @Test
+    void noCatalogCanBeMadeActiveBetweenAWritesCheckAndItsCommit() throws Exception {
+        store.activate("city", 1, "id: city\n", T0, Fixtures.entry("catalog.load"));
+        CountDownLatch checked = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        RecordStream inner = Fixtures.stream(List.of(record("a", person(1)), record("b", person(2))), 1, List.of());
+        // The import's stream is read inside its transaction, after the check: it waits there.
+        RecordStream held = new RecordStream() {
+            @Override
+            public Optional<Chunk> next() {
+                checked.countDown();
+                await(proceed);
+                return inner.next();
+            }
+
+            @Override
+            public List<RecordBatch.LineProblem> problems() {
+                return inner.problems();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (SqliteStore other = SqliteStore.open(dataDir)) {
+            CompletableFuture<ImportResult> imported = CompletableFuture.supplyAsync(() -> store.importRecords(held, T1, Fixtures.WRITER));
+            await(checked);
+            CompletableFuture<Void> activated = CompletableFuture.runAsync(() ->
+                    other.activate("city", 2, "id: city\nversion: 2\n", T1, Fixtures.entry("catalog.load")));
+            // Another process's activation waits for the write's lock: it cannot slip in before the commit.
+            Thread.sleep(300);
+            assertThat(activated).isNotDone();
+            proceed.countDown();
+
+            assertThat(imported.get(10, TimeUnit.SECONDS)).isInstanceOf(RecordStore.Imported.class);
+            activated.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(store.lastId()).isEqualTo(2);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String headOf(SqliteStore store) {
