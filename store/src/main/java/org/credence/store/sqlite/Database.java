@@ -108,10 +108,15 @@ final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + file.getParent(), e);
         }
-        SQLiteDataSource dataSource = new SQLiteDataSource(config(synchronous));
         // As a URI: the driver reads what follows a "?" in a plain path as settings, and drops it.
-        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath().toUri());
-        migrate(dataSource, migrations);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri();
+        SQLiteDataSource dataSource = new SQLiteDataSource(config(synchronous));
+        dataSource.setUrl(url);
+        SQLiteConfig looking = config(synchronous);
+        looking.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        SQLiteDataSource lookingSource = new SQLiteDataSource(looking);
+        lookingSource.setUrl(url);
+        migrate(lookingSource, dataSource, migrations);
         try {
             return new Database(dataSource.getConnection(), fair);
         } catch (SQLException e) {
@@ -137,12 +142,28 @@ final class Database implements AutoCloseable {
         return config;
     }
 
-    private static void migrate(SQLiteDataSource dataSource, String migrations) {
-        Flyway.configure(Database.class.getClassLoader())
+    /**
+     * Brings the schema to the latest version. Flyway runs even its look at what is applied in
+     * transactions, and a transaction here takes the write lock as it begins (IMMEDIATE): so it looks
+     * through {@code looking}, whose transactions begin as reads, and migrates through {@code migrating}
+     * only when something is pending. Opening a directory already at the latest version, the usual case,
+     * then never waits for another process's write, such as an import that holds the lock for a minute.
+     */
+    private static void migrate(SQLiteDataSource looking, SQLiteDataSource migrating, String migrations) {
+        Flyway look = flyway(looking, migrations);
+        if (look.info().pending().length > 0) {
+            flyway(migrating, migrations).migrate();
+        } else {
+            // What migrate would have checked: the applied migrations are the ones this build has.
+            look.validate();
+        }
+    }
+
+    private static Flyway flyway(SQLiteDataSource dataSource, String migrations) {
+        return Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + migrations)
-                .load()
-                .migrate();
+                .load();
     }
 
     /** Runs {@code work} alone on the connection, each statement committing on its own. */

@@ -341,9 +341,10 @@ class SqliteRecordStoreTest {
             public void close() {
             }
         };
+        CompletableFuture<ImportResult> imported = CompletableFuture.supplyAsync(() -> store.importRecords(held, T1, Fixtures.WRITER));
+        await(checked);
+        // Opening the store does not wait for the import (nothing in it needs the write lock).
         try (SqliteStore other = SqliteStore.open(dataDir)) {
-            CompletableFuture<ImportResult> imported = CompletableFuture.supplyAsync(() -> store.importRecords(held, T1, Fixtures.WRITER));
-            await(checked);
             CompletableFuture<Void> activated = CompletableFuture.runAsync(() ->
                     other.activate("city", 2, "id: city\nversion: 2\n", T1, Fixtures.entry("catalog.load")));
             // Another process's activation waits for the write's lock: it cannot slip in before the commit.
