@@ -101,10 +101,24 @@ final class Harness implements AutoCloseable {
         return serve(node.backend().withScorer(scorer));
     }
 
+    /**
+     * Starts the server without its follower: what other processes write stays unseen, as it is for
+     * the second or so before a server's next look.
+     */
+    Http startWithoutFollowing() {
+        node = Node.open(data, clock);
+        return listen(node.backend());
+    }
+
     private Http serve(ApiServer.Backend backend) {
-        server = ApiServer.create(backend, WebPages.routes(backend, node.store, node.store)).start("127.0.0.1", 0);
+        Http http = listen(backend);
         // As `serve` does, more often: what other processes store reaches the index.
         node.follow(FOLLOW_EVERY, followed::add);
+        return http;
+    }
+
+    private Http listen(ApiServer.Backend backend) {
+        server = ApiServer.create(backend, WebPages.routes(backend, node.store, node.store)).start("127.0.0.1", 0);
         return new Http("http://127.0.0.1:" + server.port());
     }
 
