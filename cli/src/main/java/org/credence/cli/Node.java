@@ -39,9 +39,8 @@ final class Node implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     // Set by the serving thread, read by the shutdown hook's.
     private volatile ScheduledExecutorService follower;
-    // Only the follower's thread reads and writes them.
-    private CatalogStore.CatalogVersion refused;
-    private String refusedWhy;
+    // Only the follower's thread reads and writes it.
+    private Refused refused;
 
     private Node(Path dataDir, SqliteStore store, CreditState state, Clock clock) {
         this.dataDir = dataDir;
@@ -139,8 +138,8 @@ final class Node implements AutoCloseable {
     private Optional<String> followCatalog(Consumer<String> report) {
         Optional<CatalogStore.CatalogVersion> active = store.active();
         Catalog serving = state.snapshot().rulebook().catalog();
-        if (active.isPresent() && active.get().equals(refused)) {
-            return Optional.of(refusedWhy);
+        if (refused != null && active.isPresent() && active.get().equals(refused.version())) {
+            return Optional.of(refused.why());
         }
         if (active.isEmpty() || (active.get().catalogId().equals(serving.id()) && active.get().version() == serving.version())) {
             return Optional.empty();
@@ -152,20 +151,23 @@ final class Node implements AutoCloseable {
         } catch (RuntimeException e) {
             // Said once, not on every look, and not tried again on every look: a rebuild reads every
             // stored record. The version stays refused until another one is made active.
-            refused = active.get();
             String version = active.get().catalogId() + " v" + active.get().version();
-            refusedWhy = "catalog " + version + " is active, but this server serves " + serving.id() + " v"
+            String why = "catalog " + version + " is active, but this server serves " + serving.id() + " v"
                     + serving.version() + ": " + (e instanceof UserError
                             ? e.getMessage() + " (a restart would fail on it too: make a valid version active)"
                             : "the index could not be rebuilt under it (" + e + "; a restart or another catalog load tries again)");
-            report.accept("catalog: still serving " + serving.id() + " v" + serving.version() + ": " + refusedWhy);
-            return Optional.of(refusedWhy);
+            refused = new Refused(active.get(), why);
+            report.accept("catalog: still serving " + serving.id() + " v" + serving.version() + ": " + refused.why());
+            return Optional.of(refused.why());
         }
         refused = null;
-        refusedWhy = null;
         report.accept(String.format(Locale.ROOT, "catalog: now serving %s v%d, the index rebuilt under it in %.1f s",
                 active.get().catalogId(), active.get().version(), seconds(started)));
         return Optional.empty();
+    }
+
+    /** An active catalog version this server could not serve, and why: said on every look until another is active. */
+    private record Refused(CatalogStore.CatalogVersion version, String why) {
     }
 
     private static double seconds(long since) {
