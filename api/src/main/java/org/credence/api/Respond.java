@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.io.EofException;
 import org.credence.formats.Json;
 import org.credence.record.RecordBatch;
 import org.credence.tree.Problem;
+import org.eclipse.jetty.io.EofException;
 
 /** Writing JSON answers, and the one shape every error takes. */
 final class Respond {
