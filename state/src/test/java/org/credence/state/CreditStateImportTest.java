@@ -18,12 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.credence.record.RecordBatch;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.store.RecordStore;
 import org.credence.store.sqlite.SqliteStore;
 import org.credence.testing.Catalogs;
+import org.credence.testing.RecordStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,27 +119,11 @@ class CreditStateImportTest {
     @Test
     void aStreamThatFailsMidWayLeavesTheIndexAsItWasAndNoDraftRunning() {
         RecordStream chunks = RecordStream.ofChunks(manyChunks("failing", 6));
-        RecordStream failing = new RecordStream() {
-            private int read;
-
-            @Override
-            public Optional<Chunk> next() {
-                if (++read == 5) {
-                    throw new UncheckedIOException(new IOException("the disk went away"));
-                }
-                return chunks.next();
+        RecordStream failing = RecordStreams.beforeEachChunk(chunks, call -> {
+            if (call == 5) {
+                throw new UncheckedIOException(new IOException("the disk went away"));
             }
-
-            @Override
-            public List<RecordBatch.LineProblem> problems() {
-                return chunks.problems();
-            }
-
-            @Override
-            public void close() {
-                chunks.close();
-            }
-        };
+        });
 
         assertThatThrownBy(() -> state.importRecords(failing, NOW, WRITER)).isInstanceOf(UncheckedIOException.class);
 

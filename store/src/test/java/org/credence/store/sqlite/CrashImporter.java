@@ -2,11 +2,10 @@ package org.credence.store.sqlite;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.LongStream;
-import org.credence.record.RecordBatch;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
+import org.credence.testing.RecordStreams;
 
 /**
  * Run in a child process by {@link CrashTest}: imports a small stream, prints {@link #IMPORTED} once it
@@ -28,27 +27,12 @@ public final class CrashImporter {
         System.out.println(IMPORTED);
         System.out.flush();
         RecordStream large = Fixtures.stream(records("second", 1_000_000), CHUNK, List.of());
-        store.importRecords(new RecordStream() {
-            private int chunks;
-
-            @Override
-            public Optional<Chunk> next() {
-                if (++chunks == 20) {
-                    System.out.println(MIDWAY);
-                    System.out.flush();
-                }
-                return large.next();
+        store.importRecords(RecordStreams.beforeEachChunk(large, call -> {
+            if (call == 20) {
+                System.out.println(MIDWAY);
+                System.out.flush();
             }
-
-            @Override
-            public List<RecordBatch.LineProblem> problems() {
-                return large.problems();
-            }
-
-            @Override
-            public void close() {
-            }
-        }, Fixtures.T0, Fixtures.WRITER);
+        }), Fixtures.T0, Fixtures.WRITER);
         Thread.sleep(Long.MAX_VALUE);
     }
 

@@ -16,16 +16,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.credence.record.RecordBatch;
 import org.credence.record.RecordState;
 import org.credence.record.RecordStream;
 import org.credence.record.RecordSubmission;
 import org.credence.record.StoredRecord;
 import org.credence.record.SubjectRef;
 import org.credence.store.AuditLog;
-import org.credence.store.RecordStore;
-import org.credence.store.RecordStore.Appended;
 import org.credence.store.RecordStore.AppendResult;
+import org.credence.store.RecordStore.Appended;
 import org.credence.store.RecordStore.CatalogChanged;
 import org.credence.store.RecordStore.CheckedUnder;
 import org.credence.store.RecordStore.Conflict;
@@ -34,8 +32,10 @@ import org.credence.store.RecordStore.Duplicate;
 import org.credence.store.RecordStore.ImportResult;
 import org.credence.store.RecordStore.Outcome;
 import org.credence.store.RecordStore.Stored;
+import org.credence.store.RecordStore;
 import org.credence.subject.ResidentIdentityNumber;
 import org.credence.subject.UnifiedSocialCreditCode;
+import org.credence.testing.RecordStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -324,23 +324,10 @@ class SqliteRecordStoreTest {
         CountDownLatch proceed = new CountDownLatch(1);
         RecordStream inner = Fixtures.stream(List.of(record("a", person(1)), record("b", person(2))), 1, List.of());
         // The import's stream is read inside its transaction, after the check: it waits there.
-        RecordStream held = new RecordStream() {
-            @Override
-            public Optional<Chunk> next() {
-                checked.countDown();
-                await(proceed);
-                return inner.next();
-            }
-
-            @Override
-            public List<RecordBatch.LineProblem> problems() {
-                return inner.problems();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        RecordStream held = RecordStreams.beforeEachChunk(inner, call -> {
+            checked.countDown();
+            await(proceed);
+        });
         CompletableFuture<ImportResult> imported = CompletableFuture.supplyAsync(() -> store.importRecords(held, T1, Fixtures.WRITER));
         await(checked);
         // Opening the store does not wait for the import (nothing in it needs the write lock).
