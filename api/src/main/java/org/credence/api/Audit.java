@@ -93,18 +93,17 @@ public final class Audit {
     }
 
     /**
-     * Appends one entry per subject of one request ({@code count} of them, the ith about
-     * {@code subjectId(i)} with {@code outcome(i)}), under one instant and as one run, and waits until
-     * all are durable.
+     * Appends the one entry of a request about {@code count} subjects (the ith is {@code subjectId(i)},
+     * and came out as {@code outcome(i)}), each an item of it in that order, and waits until it is durable.
      */
-    public List<AuditLog.AuditEntry> recordEach(ApiKey client, String action, String purpose, int count,
-                                                IntFunction<String> subjectId, IntFunction<String> outcome) {
-        Instant at = clock.instant();
-        List<AuditLog.AuditEvent> events = new ArrayList<>(count);
+    public AuditLog.AuditEntry recordMany(ApiKey client, String action, String purpose, String outcome, int count,
+                                          IntFunction<String> subjectId, IntFunction<String> outcomeOf) {
+        List<AuditLog.Item> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            events.add(event(at, client, action, Optional.of(subjectId.apply(i)), purpose, outcome.apply(i)));
+            items.add(new AuditLog.Item(vault.subjectHash(subjectId.apply(i)), outcomeOf.apply(i)));
         }
-        return log.appendAll(events).join();
+        return log.append(new AuditLog.AuditEvent(clock.instant(), client.name(), client.role().code(), action,
+                Optional.empty(), purpose, outcome, items)).join();
     }
 
     /** The client by name and role, never its key; the subject by its keyed hash, never its id. */

@@ -59,8 +59,19 @@ final class AuditRoutes {
         view.put("subject_hash", e.event().subjectHash().orElse(null));
         view.put("purpose", e.event().purpose());
         view.put("outcome", e.event().outcome());
+        if (!e.event().items().isEmpty()) {
+            view.put("items", e.event().items().stream()
+                    .map(AuditRoutes::item).toList());
+        }
         view.put("previous_hash", e.previousHash());
         view.put("hash", e.hash());
+        return view;
+    }
+
+    private static Map<String, Object> item(AuditLog.Item item) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("subject_hash", item.subjectHash());
+        view.put("outcome", item.outcome());
         return view;
     }
 

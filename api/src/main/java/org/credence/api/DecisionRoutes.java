@@ -77,8 +77,9 @@ final class DecisionRoutes {
 
     /**
      * Up to {@link #MAX_BATCH} decisions under one purpose. Every entry is checked before any is
-     * decided, so a batch is answered whole or refused whole; each decision gets its own audit entry,
-     * appended together and made durable by one group commit before the answer leaves.
+     * decided, so a batch is answered whole or refused whole. The batch is one audit entry whose items
+     * are its decisions, in order, durable before the answer leaves; decision {@code i} (from 1) of
+     * entry {@code n} is {@code d-n.i}.
      */
     void batch(Context ctx, ApiKey client) {
         Object tree = Bodies.json(ctx, Bodies.BATCH);
@@ -151,16 +152,31 @@ final class DecisionRoutes {
         for (Decision.Outcome outcome : Decision.Outcome.values()) {
             metrics.decided(outcome, outcomes[outcome.ordinal()]);
         }
-        // Answered only once the trail holds every decision of the batch: one run of entries, one wait.
-        List<AuditLog.AuditEntry> trail = audit.recordEach(client, "decision", purpose.orElseThrow(), decisions.length,
-                i -> asked.get(i).subject(), i -> asked.get(i).policy().action() + ": " + decisions[i].outcome().code());
+        // Answered only once the trail holds every decision of the batch: one entry, its items the decisions.
+        AuditLog.AuditEntry trail = audit.recordMany(client, "decision", purpose.orElseThrow(), summary(outcomes),
+                decisions.length, i -> asked.get(i).subject(), i -> asked.get(i).policy().action() + ": "
+                        + decisions[i].outcome().code());
         List<Map<String, Object>> answers = new ArrayList<>(decisions.length);
         for (int i = 0; i < decisions.length; i++) {
             Map<String, Object> body = Views.decision(decisions[i], today);
-            body.put("decision_id", "d-" + trail.get(i).seq());
+            body.put("decision_id", "d-" + trail.seq() + "." + (i + 1));
             answers.add(body);
         }
         Respond.jsonNow(ctx, 200, Map.of("decisions", answers));
+    }
+
+    /** A batch entry's outcome: how many decisions, and how many came out each way ("3 decisions: 2 allow, 1 deny"). */
+    private static String summary(long[] outcomes) {
+        StringBuilder summary = new StringBuilder();
+        long total = 0;
+        for (Decision.Outcome outcome : Decision.Outcome.values()) {
+            long n = outcomes[outcome.ordinal()];
+            if (n > 0) {
+                summary.append(total == 0 ? ": " : ", ").append(n).append(' ').append(outcome.code());
+                total += n;
+            }
+        }
+        return total + (total == 1 ? " decision" : " decisions") + summary;
     }
 
     private static Request read(Object tree) {

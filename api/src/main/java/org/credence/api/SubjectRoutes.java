@@ -62,15 +62,17 @@ final class SubjectRoutes {
         String id = validId(ctx, ids);
         List<AuditLog.AuditEntry> entries = audit.log().entries(
                 new AuditLog.Query(Optional.of(audit.hash(id)), Optional.empty(), Optional.empty(), AuditRoutes.MAX_ENTRIES));
+        // A batch's entry holds, of this subject, only its own items: each is a lookup.
         List<Map<String, Object>> lookups = entries.stream()
                 .filter(e -> LOOKUPS.contains(e.event().action()))
+                .flatMap(e -> e.event().perSubject().stream())
                 .map(e -> {
                     Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("at", e.event().at().toString());
-                    line.put("who", Map.of("name", e.event().actor(), "role", e.event().role()));
-                    line.put("action", e.event().action());
-                    line.put("purpose", e.event().purpose());
-                    line.put("outcome", e.event().outcome());
+                    line.put("at", e.at().toString());
+                    line.put("who", Map.of("name", e.actor(), "role", e.role()));
+                    line.put("action", e.action());
+                    line.put("purpose", e.purpose());
+                    line.put("outcome", e.outcome());
                     return line;
                 }).toList();
         audit.record(client, "access_log.read", Optional.of(id), purpose(ctx, client), lookups.size() + " lookups");

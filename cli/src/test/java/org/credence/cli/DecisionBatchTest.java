@@ -7,8 +7,8 @@ import static org.credence.cli.Harness.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code POST /api/v1/decisions/batch}: many decisions in one request, each answered and audited as a single one. */
+/**
+ * {@code POST /api/v1/decisions/batch}: many decisions in one request, each answered as a single one
+ * and audited together, as one entry whose items are the decisions.
+ */
 class DecisionBatchTest {
 
     @TempDir
@@ -71,20 +74,39 @@ class DecisionBatchTest {
         assertThat(decisions.get(1).path("decision").asText()).isEqualTo("allow");
         assertThat(decisions.get(2).path("action").asText()).isEqualTo("finance.loan");
         assertThat(decisions.get(2).path("decision").asText()).isEqualTo("review");
-        Set<String> ids = new HashSet<>();
-        decisions.forEach(d -> ids.add(d.path("decision_id").asText()));
-        assertThat(ids).hasSize(3).doesNotContain("");
         // Minimal: never points, grade or records.
         assertThat(decisions.get(0).has("points")).isFalse();
 
+        // The single decision is an entry of its own; the batch is one entry, its items the decisions in order.
         JsonNode trail = http.get("/api/v1/audit", auditor).json().path("entries");
-        Set<String> logged = new HashSet<>();
+        List<JsonNode> logged = new ArrayList<>();
         trail.forEach(e -> {
             if (e.path("action").asText().equals("decision") && e.path("actor").asText().equals("airline")) {
-                logged.add("d-" + e.path("seq").asText());
+                logged.add(e);
             }
         });
-        assertThat(logged).containsAll(ids).hasSize(4);
+        assertThat(logged).hasSize(2);
+        JsonNode entry = logged.getFirst();
+        assertThat(entry.path("subject_hash").isNull()).isTrue();
+        assertThat(entry.path("purpose").asText()).isEqualTo("ticket sale");
+        assertThat(entry.path("outcome").asText()).isEqualTo("3 decisions: 1 allow, 1 review, 1 deny");
+        JsonNode items = entry.path("items");
+        assertThat(items.findValuesAsText("outcome"))
+                .containsExactly("travel.air.ticket: deny", "travel.air.ticket: allow", "finance.loan: review");
+        assertThat(items.get(0).path("subject_hash").asText()).isNotBlank().isEqualTo(items.get(2).path("subject_hash").asText())
+                .isNotEqualTo(items.get(1).path("subject_hash").asText());
+        String seq = entry.path("seq").asText();
+        assertThat(decisions.findValuesAsText("decision_id")).containsExactly("d-" + seq + ".1", "d-" + seq + ".2",
+                "d-" + seq + ".3");
+        assertThat(logged.get(1).path("subject_hash").asText()).isEqualTo(items.get(0).path("subject_hash").asText());
+        assertThat(logged.get(1).has("items")).isFalse();
+
+        // The subject reads the batch as two lookups of its own, and nothing of the other subject's.
+        JsonNode lookups = http.get("/api/v1/subjects/" + PERSON + "/access-log", harness.subjectKey("zhang", PERSON))
+                .json().path("lookups");
+        assertThat(lookups.findValuesAsText("outcome")).containsExactly("travel.air.ticket: deny", "finance.loan: review",
+                "travel.air.ticket: deny");
+        assertThat(lookups.findValuesAsText("purpose")).containsOnly("ticket sale");
         // The batch's decisions are counted by outcome, and the single decision with them.
         assertThat(http.get("/metrics", null).body()).contains("credence_decisions_total{outcome=\"deny\"} 2.0",
                 "credence_decisions_total{outcome=\"allow\"} 1.0", "credence_decisions_total{outcome=\"review\"} 1.0");

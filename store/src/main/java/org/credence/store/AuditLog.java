@@ -42,10 +42,12 @@ public interface AuditLog {
 
     /**
      * What happened: when, who (client name and role — never a key), what, about which subject (its
-     * keyed hash), for what purpose, and with what outcome.
+     * keyed hash), for what purpose, and with what outcome. An entry about many subjects at once (the
+     * decisions of one batch request) names none as its subject and each in its {@code items}, with
+     * what came of it; {@code outcome} then sums them up.
      */
     record AuditEvent(Instant at, String actor, String role, String action, Optional<String> subjectHash,
-                      String purpose, String outcome) {
+                      String purpose, String outcome, List<Item> items) {
         public AuditEvent {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(actor, "actor");
@@ -53,6 +55,37 @@ public interface AuditLog {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(subjectHash, "subjectHash");
             Objects.requireNonNull(purpose, "purpose");
+            Objects.requireNonNull(outcome, "outcome");
+            items = List.copyOf(items);
+            if (!items.isEmpty() && subjectHash.isPresent()) {
+                throw new IllegalArgumentException("an entry about many subjects names each in its items, none as its subject");
+            }
+        }
+
+        /** An entry about one subject, or none. */
+        public AuditEvent(Instant at, String actor, String role, String action, Optional<String> subjectHash,
+                          String purpose, String outcome) {
+            this(at, actor, role, action, subjectHash, purpose, outcome, List.of());
+        }
+
+        /**
+         * What the entry says of each subject, in its order: the entry itself when it has no items,
+         * otherwise one event per item, about that item's subject and with its outcome. This is how a
+         * subject's access log reads a batch: as the lookups of that subject it holds.
+         */
+        public List<AuditEvent> perSubject() {
+            if (items.isEmpty()) {
+                return List.of(this);
+            }
+            return items.stream().map(item -> new AuditEvent(at, actor, role, action, Optional.of(item.subjectHash()),
+                    purpose, item.outcome())).toList();
+        }
+    }
+
+    /** One subject of an entry about many, by its keyed hash, and what came of it there. */
+    record Item(String subjectHash, String outcome) {
+        public Item {
+            Objects.requireNonNull(subjectHash, "subjectHash");
             Objects.requireNonNull(outcome, "outcome");
         }
     }
@@ -65,7 +98,9 @@ public interface AuditLog {
      * Filters, all optional: one subject's entries, entries at or after {@code from}, entries before
      * {@code to}. {@code limit} (positive) caps the answer. {@code storedRecords}, with a subject, are
      * that subject's records: the entries of the writes that stored them are its entries too, since the
-     * entry of a write of many subjects' records names no single subject.
+     * entry of a write of many subjects' records names no single subject. With a subject, an entry about
+     * many subjects comes with that subject's items only: the others are not the asker's to see. Its hash
+     * still covers them all, and a query by time alone returns the entry whole.
      */
     record Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit,
                  List<Long> storedRecords) {

@@ -169,7 +169,8 @@ public final class SubjectPortal {
         notices.sort(Comparator.comparing(RightsStore.Notice::at).reversed());
         List<Lookup> lookups = new ArrayList<>(audit.log().entries(new AuditLog.Query(Optional.of(audit.hash(id)),
                         Optional.empty(), Optional.empty(), MAX_LOOKUPS)).stream()
-                .filter(e -> LOOKUPS.contains(e.event().action())).map(e -> new Lookup(e.event())).toList());
+                .filter(e -> LOOKUPS.contains(e.event().action()))
+                .flatMap(e -> e.event().perSubject().stream()).map(Lookup::new).toList());
         java.util.Collections.reverse(lookups);
         List<CompletableFuture<AuditLog.AuditEntry>> pending = List.of(
                 audit.begin(client, "file.read", Optional.of(id), "subject access", "as of " + today),

@@ -3,6 +3,7 @@ package org.credence.store.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.credence.store.AuditLog;
 
 /**
  * The audit trail's index by subject: which entries concern a subject, in listing order, so that a
@@ -22,7 +23,8 @@ import java.sql.SQLException;
  *
  * <p>So the index is built the way a log-structured merge tree builds one: entries are appended to
  * {@code audit} alone, and a few times a second the index's keeper sorts the newest {@link #STEP} of them by
- * (subject, time, number) and writes them as one <em>run</em>, which SQLite lays down page after page
+ * (subject, time, number) and writes them as one <em>run</em> (an entry about many subjects, a batch of
+ * decisions, is a row for each and weighs as many), which SQLite lays down page after page
  * in key order. Each {@link #FANOUT} runs of a level are merged into one run of the next, so a query
  * seeks at most {@code FANOUT - 1} runs per level, in one statement: about 60 seeks at 100 million
  * entries. The entries not yet in a run (the tail: a step or two while the keeper keeps up, more just
@@ -52,7 +54,10 @@ import java.sql.SQLException;
  */
 final class AuditSubjectRuns {
 
-    /** Entries per level 0 run, the tail that makes the keeper write one, and rows per merge slice. */
+    /**
+     * Rows per level 0 run (an entry gives one, or one per item), the tail's weight that makes the keeper
+     * write one, and rows per merge slice.
+     */
     static final int STEP = 4_096;
     /** Runs of one level merged into one of the next. */
     static final int FANOUT = 16;
@@ -61,9 +66,22 @@ final class AuditSubjectRuns {
     private static final String INDEXED = "SELECT coalesce(max(last_seq), 0) FROM audit_runs";
     private static final String NEXT_RUN = "SELECT max(coalesce((SELECT max(run) FROM audit_runs), 0),"
             + " coalesce((SELECT max(run) FROM audit_merges), 0)) + 1";
+    /**
+     * An entry's subject, or each of its items' (UNION, not UNION ALL: a batch may ask about one subject
+     * twice, and a run holds an entry once per subject).
+     */
     private static final String FLUSH = "INSERT INTO audit_run_entries (run, subject_hash, at, seq)"
-            + " SELECT ?, subject_hash, at, seq FROM trail.audit WHERE seq > ? AND seq <= ? AND subject_hash IS NOT NULL"
-            + " ORDER BY subject_hash, at, seq";
+            + " SELECT ?1, subject_hash, at, seq FROM trail.audit WHERE seq > ?2 AND seq <= ?3 AND subject_hash IS NOT NULL"
+            + " UNION SELECT ?1, json_extract(item.value, '$[0]'), a.at, a.seq FROM trail.audit a, json_each(a.items) item"
+            + "  WHERE a.seq > ?2 AND a.seq <= ?3 AND a.items IS NOT NULL"
+            + " ORDER BY 2, 3, 4";
+    /**
+     * The tail's entries from a number on, each with its weight: the rows it gives a run, one for an
+     * entry without items (or none, if it has no subject: it still counts, so that a tail of them is
+     * folded in steps too).
+     */
+    private static final String TAIL = "SELECT seq, CASE WHEN items IS NULL THEN 1 ELSE json_array_length(items) END"
+            + " FROM trail.audit WHERE seq > ? ORDER BY seq LIMIT ?";
     private static final String REGISTER =
             "INSERT INTO audit_runs (run, level, first_seq, last_seq, last_hash) VALUES (?, ?, ?, ?, ?)";
     /** The hash of the last entry up to a number: a run ends there even if entries were cut from the trail. */
@@ -99,6 +117,9 @@ final class AuditSubjectRuns {
     private static final String[] FORGET = {
         "DELETE FROM audit_merges", "DELETE FROM audit_run_entries", "DELETE FROM audit_runs"};
 
+    /** Whether an entry's items name the subject ?1: its hash, quoted, is in their text. */
+    static final String ITEMS_NAME_SUBJECT = "instr(items, '\"' || ?1 || '\"') > 0";
+
     /**
      * The numbers of one subject's entries in a time range, in listing order, at most a limit: from
      * every run (and a merge's new run), and from the tail after the last run. Parameters: subject hash,
@@ -112,7 +133,8 @@ final class AuditSubjectRuns {
             + " UNION ALL"
             + " SELECT at, seq FROM trail.audit"
             // Unary plus keeps the planner off audit_by_time: the tail is found by number.
-            + "  WHERE seq > (" + INDEXED + ") AND subject_hash = ?1 AND +at >= ?2 AND +at < ?3"
+            + "  WHERE seq > (" + INDEXED + ") AND (subject_hash = ?1 OR " + ITEMS_NAME_SUBJECT + ")"
+            + "  AND +at >= ?2 AND +at < ?3"
             + ") ORDER BY at, seq LIMIT ?4";
 
     private final int step;
@@ -171,7 +193,7 @@ final class AuditSubjectRuns {
      */
     boolean maintain(Database d, boolean foldShortTail) throws SQLException {
         long indexed = single(d, INDEXED);
-        long tail = single(d, HEAD) - indexed;
+        Tail tail = tail(d, indexed);
         Merge merge = null;
         try (ResultSet row = d.prepare(MERGE).executeQuery()) {
             if (row.next()) {
@@ -181,8 +203,8 @@ final class AuditSubjectRuns {
         }
         // A merge under way goes first until the tail holds two steps: under a steady load flushes and
         // slices then alternate, and neither the tail nor level 0 grows without bound.
-        if (tail >= 2L * step || (merge == null && (tail >= step || (foldShortTail && tail > 0)))) {
-            flush(d, indexed, indexed + Math.min(tail, step));
+        if (tail.weight() >= 2L * step || (merge == null && (tail.weight() >= step || (foldShortTail && tail.weight() > 0)))) {
+            flush(d, indexed, tail.stepEnd());
             return true;
         }
         if (merge != null) {
@@ -190,6 +212,32 @@ final class AuditSubjectRuns {
             return true;
         }
         return startMerge(d);
+    }
+
+    /**
+     * The tail after {@code indexed}, weighed up to two steps, and where a run of it would end: after
+     * the entries whose weights fill a step, or after the first entry should it alone weigh more.
+     */
+    private Tail tail(Database d, long indexed) throws SQLException {
+        PreparedStatement select = d.prepare(TAIL);
+        select.setLong(1, indexed);
+        select.setInt(2, 2 * step);
+        long weight = 0;
+        long stepEnd = indexed;
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next() && weight < 2L * step) {
+                weight += rows.getLong(2);
+                if (weight <= step || stepEnd == indexed) {
+                    stepEnd = rows.getLong(1);
+                }
+            }
+        }
+        return new Tail(weight, stepEnd);
+    }
+
+    /** The rows an entry gives the runs, as {@link #TAIL} weighs it: one, or one per item. */
+    static int weight(AuditLog.AuditEvent event) {
+        return Math.max(1, event.items().size());
     }
 
     private void flush(Database d, long indexed, long upTo) throws SQLException {
@@ -313,6 +361,10 @@ final class AuditSubjectRuns {
             row.next();
             return row.getLong(1);
         }
+    }
+
+    /** The tail's weight (at most about two steps counted) and the number a step of it ends at. */
+    private record Tail(long weight, long stepEnd) {
     }
 
     /** A merge under way, as stored in {@code audit_merges}. */

@@ -19,17 +19,22 @@ import java.util.HexFormat;
 final class EntryHash {
 
     private static final byte[] ENCODING = field(SqliteAuditLog.ENCODING);
+    private static final byte[] ENCODING_WITH_ITEMS = field(SqliteAuditLog.ENCODING_WITH_ITEMS);
     private static final HexFormat HEX = HexFormat.of();
 
     private final MessageDigest sha = SqliteAuditLog.sha256();
     private byte[] buffer = new byte[512];
     private int length;
 
-    /** The lowercase hex hash of one entry, every value as stored in its column; only the subject may be null. */
+    /**
+     * The lowercase hex hash of one entry, every value as stored in its column; only the subject and
+     * the items may be null, and an entry with items is hashed under the encoding that includes them.
+     */
     String of(long seq, String at, String actor, String role, String action, String subjectHash, String purpose,
-              String outcome, String previousHash) {
+              String outcome, String items, String previousHash) {
         length = 0;
-        append(ENCODING, ENCODING.length);
+        byte[] encoding = items == null ? ENCODING : ENCODING_WITH_ITEMS;
+        append(encoding, encoding.length);
         text(Long.toString(seq));
         text(at);
         text(actor);
@@ -38,6 +43,9 @@ final class EntryHash {
         text(subjectHash);
         text(purpose);
         text(outcome);
+        if (items != null) {
+            text(items);
+        }
         text(previousHash);
         sha.update(buffer, 0, length);
         return HEX.formatHex(sha.digest());

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.credence.store.AuditLog.AuditEntry;
 import org.credence.store.AuditLog.AuditEvent;
+import org.credence.store.AuditLog.Item;
 import org.credence.store.AuditLog.Query;
 import org.credence.store.StoreException;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,30 @@ class AuditSubjectIndexTest {
             }
             assertThat(runs(index)[0]).isEqualTo(50);
             assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
+        }
+    }
+
+    @Test
+    void aRunTakesEntriesAboutManySubjectsByTheirWeight() {
+        // Steps of 8 rows: three entries of five items weigh 15. A run takes the first alone (two would
+        // overfill it), the next run the second, and the third waits, as a short tail, for more.
+        AuditEvent five = new AuditEvent(Fixtures.T0, "bank", "partner", "decision", Optional.empty(), "loan.consumer",
+                "5 decisions", IntStream.range(0, 5).mapToObj(i -> new Item(i % 2 == 0 ? SUBJECT : OTHER, "allow")).toList());
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            audit.appendAll(List.of(five, five, five)).join();
+            assertThat(index.maintain(false)).isTrue();
+            assertThat(runs(index)).containsExactly(1, 1);
+            assertThat(index.maintain(false)).as("what is left weighs one step and a bit").isTrue();
+            assertThat(runs(index)).containsExactly(2, 2);
+            assertThat(index.maintain(false)).as("a single entry left").isFalse();
+
+            audit.append(event(1, SUBJECT)).join();
+            catchUp(index);
+            assertThat(runs(index)[0]).isEqualTo(4);
+            // Each entry once per subject however often its items name it.
+            assertThat(about(audit, SUBJECT)).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(about(audit, OTHER)).containsExactly(1L, 2L, 3L);
         }
     }
 

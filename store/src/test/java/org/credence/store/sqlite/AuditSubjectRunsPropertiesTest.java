@@ -20,6 +20,7 @@ import net.jqwik.api.Tuple;
 import org.credence.store.AuditLog.AuditEntry;
 import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.AuditLog.Intact;
+import org.credence.store.AuditLog.Item;
 import org.credence.store.AuditLog.Query;
 
 /**
@@ -50,10 +51,17 @@ class AuditSubjectRunsPropertiesTest {
     @Provide
     Arbitrary<List<Step>> steps() {
         // Times go back and forth, so listing order (time, then number) differs from chain order.
-        Arbitrary<AuditEvent> event = Combinators.combine(Arbitraries.integers().between(0, SUBJECTS.size() - 1),
+        Arbitrary<AuditEvent> single = Combinators.combine(Arbitraries.integers().between(0, SUBJECTS.size() - 1),
                 Arbitraries.integers().between(0, 40)).as((subject, second) -> new AuditEvent(
                         Fixtures.T0.plusSeconds(second), "partner-1", "partner", "decision", SUBJECTS.get(subject),
                         "ticket sale", "allow"));
+        // A batch: its items may name a subject twice, and may outweigh a whole step on their own.
+        Arbitrary<AuditEvent> batch = Combinators.combine(Arbitraries.integers().between(0, 2).list().ofMinSize(1)
+                .ofMaxSize(9), Arbitraries.integers().between(0, 40)).as((subjects, second) -> new AuditEvent(
+                        Fixtures.T0.plusSeconds(second), "partner-1", "partner", "decision", Optional.empty(),
+                        "ticket sale", subjects.size() + " decisions", subjects.stream()
+                                .map(subject -> new Item(SUBJECTS.get(subject).orElseThrow(), "allow")).toList()));
+        Arbitrary<AuditEvent> event = Arbitraries.frequencyOf(Tuple.of(4, single), Tuple.of(1, batch));
         Arbitrary<Step> append = event.list().ofMinSize(1).ofMaxSize(12).map(Append::new);
         Arbitrary<Step> maintain = Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 6))
                 .as(Maintain::new);
@@ -135,7 +143,10 @@ class AuditSubjectRunsPropertiesTest {
     }
 
     private static List<Long> seqs(SqliteAuditLog audit, Ask ask) {
-        return audit.entries(query(ask)).stream().map(AuditEntry::seq).toList();
+        List<AuditEntry> found = audit.entries(query(ask));
+        String subject = SUBJECTS.get(ask.subject()).orElseThrow();
+        assertThat(found).allSatisfy(e -> assertThat(e.event().items()).allMatch(item -> item.subjectHash().equals(subject)));
+        return found.stream().map(AuditEntry::seq).toList();
     }
 
     private static Query query(Ask ask) {
@@ -149,7 +160,8 @@ class AuditSubjectRunsPropertiesTest {
     private static List<Long> expected(List<AuditEntry> written, Ask ask) {
         Query query = query(ask);
         return written.stream()
-                .filter(e -> e.event().subjectHash().equals(query.subjectHash()))
+                .filter(e -> e.event().subjectHash().equals(query.subjectHash()) || e.event().items().stream()
+                        .anyMatch(item -> Optional.of(item.subjectHash()).equals(query.subjectHash())))
                 .filter(e -> query.from().map(from -> !e.event().at().isBefore(from)).orElse(true))
                 .filter(e -> query.to().map(to -> e.event().at().isBefore(to)).orElse(true))
                 .sorted(Comparator.comparing((AuditEntry e) -> e.event().at()).thenComparingLong(AuditEntry::seq))

@@ -77,7 +77,7 @@ class DatabaseTest {
                     return versions;
                 }
             });
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
             // Records are found by id (through the hot index) and by source reference, each by its table's
             // own key, never by subject: no index of a random key for an insert to rewrite.
             List<String> recordIndexes = db.read(d -> {

@@ -24,7 +24,7 @@ class EntryHashPropertiesTest {
         Arbitrary<String> longText = Arbitraries.strings().withChars("ab\u00fc\u4e2d").ofMinLength(400).ofMaxLength(2_000);
         Arbitrary<String> value = Arbitraries.frequencyOf(
                 Tuple.of(6, ascii), Tuple.of(3, any), Tuple.of(1, longText));
-        return value.injectNull(0.1).list().ofSize(8).list().ofMinSize(1).ofMaxSize(20);
+        return value.injectNull(0.1).list().ofSize(9).list().ofMinSize(1).ofMaxSize(20);
     }
 
     @Property(tries = 200)
@@ -32,10 +32,12 @@ class EntryHashPropertiesTest {
         EntryHash hash = new EntryHash();
         long seq = 1;
         for (List<String> v : entries) {
-            // Only the subject may be absent in the table; the others stand in for a NULL from tampering.
-            assertThat(hash.of(seq, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7)))
+            // Only the subject and the items may be absent in the table; the others stand in for a NULL
+            // from tampering.
+            assertThat(hash.of(seq, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7),
+                    v.get(8)))
                     .isEqualTo(Fixtures.specHash(seq, v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5),
-                            v.get(6), v.get(7)));
+                            v.get(6), v.get(7), v.get(8)));
             seq = seq * 31 + 7;
         }
     }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -138,9 +140,20 @@ final class Fixtures {
      */
     static String specHash(long seq, String at, String actor, String role, String action, String subject,
                            String purpose, String outcome, String previous) {
+        return specHash(seq, at, actor, role, action, subject, purpose, outcome, null, previous);
+    }
+
+    /** With items (the JSON text stored), under the encoding that includes them. */
+    static String specHash(long seq, String at, String actor, String role, String action, String subject,
+                           String purpose, String outcome, String items, String previous) {
         ByteArrayOutputStream encoding = new ByteArrayOutputStream();
-        for (String value : new String[] {"credence-audit-v1", Long.toString(seq), at, actor, role, action, subject,
-                purpose, outcome, previous}) {
+        List<String> values = new ArrayList<>(Arrays.asList(items == null ? "credence-audit-v1" : "credence-audit-v2",
+                Long.toString(seq), at, actor, role, action, subject, purpose, outcome));
+        if (items != null) {
+            values.add(items);
+        }
+        values.add(previous);
+        for (String value : values) {
             if (value == null) {
                 encoding.writeBytes(new byte[] {-1, -1, -1, -1});
             } else {

@@ -129,7 +129,7 @@ class LegacyRecordsTest {
             entry.setString(1, at);
             entry.setString(2, SqliteAuditLog.GENESIS);
             entry.setString(3, new EntryHash().of(1, at, "importer", "operator", "record.submit",
-                    null, "import", "stored 1 to 1500", SqliteAuditLog.GENESIS));
+                    null, "import", "stored 1 to 1500", null, SqliteAuditLog.GENESIS));
             entry.execute();
         }
 

@@ -27,6 +27,7 @@ import org.credence.store.AuditLog.AuditEntry;
 import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.AuditLog.Broken;
 import org.credence.store.AuditLog.Intact;
+import org.credence.store.AuditLog.Item;
 import org.credence.store.AuditLog.Query;
 import org.credence.store.StoreException;
 import org.junit.jupiter.api.Test;
@@ -80,15 +81,85 @@ class SqliteAuditLogTest {
         }
     }
 
+    /** An entry about SUBJECT and OTHER_SUBJECT, as a batch of two decisions is audited. */
+    private static AuditEvent batchOfTwo(Instant at) {
+        return new AuditEvent(at, "Bank Ülm", "partner", "decision", Optional.empty(), "ticket sale",
+                "2 decisions: 1 allow, 1 deny", List.of(new Item(SUBJECT, "travel.air.ticket: deny"),
+                        new Item(OTHER_SUBJECT, "travel.air.ticket: allow")));
+    }
+
+    @Test
+    void anEntryWithItemsIsStoredAndHashedAsPublished() throws Exception {
+        // Computed once by the Python sketch in SqliteAuditLog's class comment.
+        String expected = "b47f8c525d1a5ea2daf22c8157e09c0254160edca5a9e6c669ac8cb90db30670";
+        String items = "[[\"" + SUBJECT + "\",\"travel.air.ticket: deny\"],[\"" + OTHER_SUBJECT
+                + "\",\"travel.air.ticket: allow\"]]";
+
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            AuditEntry entry = store.audit().append(batchOfTwo(Instant.parse("2026-03-01T08:00:00.123456789Z"))).join();
+
+            assertThat(entry.hash()).isEqualTo(expected)
+                    .isEqualTo(Fixtures.specHash(1, "2026-03-01T08:00:00.123456789Z", "Bank Ülm", "partner", "decision",
+                            null, "ticket sale", "2 decisions: 1 allow, 1 deny", items, SqliteAuditLog.GENESIS));
+            assertThat(all(store.audit())).singleElement().isEqualTo(entry)
+                    .satisfies(e -> assertThat(e.event().items()).extracting(Item::outcome)
+                            .containsExactly("travel.air.ticket: deny", "travel.air.ticket: allow"));
+            assertThat(store.audit().verify()).isEqualTo(new Intact(1, expected));
+        }
+        try (Connection c = connect(); ResultSet row = c.createStatement().executeQuery("SELECT items FROM audit")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo(items);
+        }
+    }
+
+    @Test
+    void aSubjectIsShownOnlyItsOwnItemsOfAnEntryAboutMany() {
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            AuditLog audit = store.audit();
+            audit.append(event(1)).join();
+            AuditEntry batch = audit.append(batchOfTwo(Fixtures.T0.plusSeconds(2))).join();
+            audit.append(new AuditEvent(Fixtures.T0.plusSeconds(3), "bank", "partner", "decision", Optional.empty(),
+                    "ticket sale", "2 decisions: 2 deny", List.of(new Item(OTHER_SUBJECT, "a: deny"),
+                            new Item(OTHER_SUBJECT, "b: deny")))).join();
+
+            List<AuditEntry> mine = audit.entries(new Query(Optional.of(SUBJECT), Optional.empty(), Optional.empty(), 10));
+            assertThat(mine).extracting(AuditEntry::seq).containsExactly(batch.seq());
+            assertThat(mine.getFirst().event().items()).containsExactly(new Item(SUBJECT, "travel.air.ticket: deny"));
+            // The hash is the whole entry's, and so is the outcome that sums it up.
+            assertThat(mine.getFirst().hash()).isEqualTo(batch.hash());
+            assertThat(mine.getFirst().event().perSubject()).singleElement().satisfies(lookup -> {
+                assertThat(lookup.subjectHash()).contains(SUBJECT);
+                assertThat(lookup.outcome()).isEqualTo("travel.air.ticket: deny");
+            });
+
+            List<AuditEntry> other = audit.entries(new Query(Optional.of(OTHER_SUBJECT), Optional.empty(), Optional.empty(), 10));
+            assertThat(other).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
+            assertThat(other.get(2).event().perSubject()).extracting(AuditEvent::outcome).containsExactly("a: deny", "b: deny");
+            assertThat(audit.entries(new Query(Optional.of("ef".repeat(32)), Optional.empty(), Optional.empty(), 10)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void anEntryAboutManyNamesNoSubjectOfItsOwn() {
+        assertThatThrownBy(() -> new AuditEvent(Fixtures.T0, "bank", "partner", "decision", Optional.of(SUBJECT), "p",
+                "1 decision", List.of(new Item(OTHER_SUBJECT, "a: allow"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("items");
+    }
+
     @Test
     void fieldBoundariesAndAnAbsentSubjectChangeTheHash() {
         var sha = new EntryHash();
         String g = SqliteAuditLog.GENESIS;
-        String base = sha.of(1, "t", "ab", "c", "x", null, "p", "o", g);
-        assertThat(sha.of(1, "t", "a", "bc", "x", null, "p", "o", g)).isNotEqualTo(base);
-        assertThat(sha.of(1, "t", "ab", "c", "x", "", "p", "o", g)).isNotEqualTo(base);
-        assertThat(sha.of(2, "t", "ab", "c", "x", null, "p", "o", g)).isNotEqualTo(base);
-        assertThat(sha.of(1, "t", "ab", "c", "x", null, "p", "o", g)).isEqualTo(base);
+        String base = sha.of(1, "t", "ab", "c", "x", null, "p", "o", null, g);
+        assertThat(sha.of(1, "t", "a", "bc", "x", null, "p", "o", null, g)).isNotEqualTo(base);
+        assertThat(sha.of(1, "t", "ab", "c", "x", "", "p", "o", null, g)).isNotEqualTo(base);
+        assertThat(sha.of(2, "t", "ab", "c", "x", null, "p", "o", null, g)).isNotEqualTo(base);
+        assertThat(sha.of(1, "t", "ab", "c", "x", null, "p", "o", null, g)).isEqualTo(base);
+        // Items, even none, take the other encoding; and their boundary with the outcome counts.
+        assertThat(sha.of(1, "t", "ab", "c", "x", null, "p", "o", "", g)).isNotEqualTo(base);
+        assertThat(sha.of(1, "t", "ab", "c", "x", null, "p", "o", "[]", g))
+                .isNotEqualTo(sha.of(1, "t", "ab", "c", "x", null, "p", "o[", "]", g));
     }
 
     // ---- the chain ----
@@ -477,6 +548,23 @@ class SqliteAuditLogTest {
     }
 
     @Test
+    void changedOrRemovedItemsAreFound() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            appendAll(store.audit(), 2);
+            store.audit().append(batchOfTwo(Fixtures.T0.plusSeconds(3))).join();
+            appendAll(store.audit(), 1);
+        }
+        tamper("UPDATE audit SET items = replace(items, 'deny', 'allow') WHERE seq = 3");
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            assertThat(store.audit().verify()).isEqualTo(new Broken(3, "hash does not match its content"));
+        }
+        tamper("UPDATE audit SET items = NULL WHERE seq = 3");
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            assertThat(store.audit().verify()).isEqualTo(new Broken(3, "hash does not match its content"));
+        }
+    }
+
+    @Test
     void aRemovedSubjectIsFound() throws Exception {
         assertThat(verifyAfter(4, "UPDATE audit SET subject_hash = NULL WHERE seq = 3"))
                 .isEqualTo(new Broken(3, "hash does not match its content"));
@@ -485,7 +573,7 @@ class SqliteAuditLogTest {
     @Test
     void anEntryNumberedBelowOneIsRefused() throws Exception {
         assertThat(verifyAfter(2, "INSERT INTO audit SELECT 0, at, actor, role, action, subject_hash, purpose, "
-                + "outcome, previous_hash, hash FROM audit WHERE seq = 1"))
+                + "outcome, previous_hash, hash, items FROM audit WHERE seq = 1"))
                 .isEqualTo(new Broken(0, "entry numbers start at 1"));
     }
 
