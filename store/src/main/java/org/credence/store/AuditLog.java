@@ -24,7 +24,7 @@ public interface AuditLog {
 
     /**
      * Appends {@code events} in their order; the future completes once all of them are durable. For
-     * many entries of one operation, such as the entry of each decision in a batch. This default
+     * many entries of one operation that must be consecutive in the trail. This default
      * appends them one by one; a log that can should commit them as one run of consecutive entries in
      * one transaction, with one future to complete instead of one per entry.
      */

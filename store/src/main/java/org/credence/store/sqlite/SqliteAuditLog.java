@@ -62,11 +62,12 @@ import org.credence.store.StoreException;
  *
  * <p><b>One entry for a batch of decisions.</b> A batch request's decisions share their instant,
  * client and purpose, so they are one entry whose {@code items} name each subject (by keyed hash) with
- * its outcome, in the request's order. An entry a decision cost the writer a row, a hash and its share
- * of the index by subject; measured over HTTP with batches of 1,000, those rows were two thirds of the
- * server's CPU per decision. One entry of a thousand items is one row and one hash over some 80 KB,
- * and the decisions are as accountable as before: each is in the chain, covered by the entry's hash,
- * and found by its subject (the index expands the items).
+ * its outcome, in the request's order. An entry per decision cost the writer a row of some 300 bytes
+ * and a hash for each: measured over HTTP with batches of 1,000, 3.75 of the server's 9.5 µs per
+ * decision, against 0.72 of 5.0 with one entry per batch (and 348,000 decisions a second at 8
+ * connections instead of 153,000). One entry of a thousand items is one row and one hash over some
+ * 80 KB, and the decisions are as accountable as before: each is in the chain, covered by the entry's
+ * hash, and found by its subject (the index expands the items).
  *
  * <h2>The encoding</h2>
  *
