@@ -22,18 +22,6 @@ public interface AuditLog {
      */
     CompletableFuture<AuditEntry> append(AuditEvent event);
 
-    /**
-     * Appends {@code events} in their order; the future completes once all of them are durable. For
-     * many entries of one operation that must be consecutive in the trail. This default
-     * appends them one by one; a log that can should commit them as one run of consecutive entries in
-     * one transaction, with one future to complete instead of one per entry.
-     */
-    default CompletableFuture<List<AuditEntry>> appendAll(List<AuditEvent> events) {
-        List<CompletableFuture<AuditEntry>> pending = events.stream().map(this::append).toList();
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .thenApply(done -> pending.stream().map(CompletableFuture::join).toList());
-    }
-
     /** Entries matching {@code query}, oldest first (entries of the same instant in chain order). */
     List<AuditEntry> entries(Query query);
 

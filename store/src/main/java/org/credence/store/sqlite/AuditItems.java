@@ -13,7 +13,8 @@ import org.credence.store.AuditLog.Item;
 
 /**
  * The {@code items} column of an entry about many subjects: a JSON array of {@code [subject_hash,
- * outcome]} pairs, written without spaces. JSON because SQLite reads it too: the index by subject
+ * outcome]} pairs, written without spaces and escaped as {@link SqliteAuditLog}'s encoding says (Jackson's
+ * generator as configured by default, which {@code AuditItemsTest} pins). JSON because SQLite reads it too: the index by subject
  * expands it with {@code json_each}, so that a batch's subjects reach their runs in the same statement
  * as every other entry's. The column's text is what the entry's hash covers, exactly as stored.
  */

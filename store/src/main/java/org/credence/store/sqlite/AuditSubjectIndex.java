@@ -34,7 +34,7 @@ import org.sqlite.SQLiteException;
  * <h2>Pacing</h2>
  *
  * <p>The audit writer announces what it commits ({@link #written}), and the keeper wakes once a step's
- * worth of entries has been announced (waking per commit cost a transaction per commit, at thousands
+ * worth of rows has been announced (waking per commit cost a transaction per commit, at thousands
  * of commits a second), then steps until nothing is owed at full size: a whole step of tail, a merge
  * under way or due. It also looks once every {@link #IDLE_MILLIS}, which finds entries nobody
  * announced (an import's, in this process or another); and when the trail's last entry has not moved
@@ -53,7 +53,7 @@ final class AuditSubjectIndex implements AutoCloseable {
 
     private final Database index;
     private final AuditSubjectRuns runs;
-    // Released when a step's worth of entries has been announced since the keeper last woke.
+    // Released when a step's worth of rows has been announced since the keeper last woke.
     private final Semaphore owed = new Semaphore(0);
     // The writer's alone: only its thread announces.
     private long unannounced;
@@ -148,9 +148,12 @@ final class AuditSubjectIndex implements AutoCloseable {
         }
     }
 
-    /** Tells the keeper that {@code entries} were committed; called by the audit writer's thread only, and never waits. */
-    void written(int entries) {
-        unannounced += entries;
+    /**
+     * Tells the keeper that entries weighing {@code rows} ({@link AuditSubjectRuns#weight}) were committed;
+     * called by the audit writer's thread only, and never waits.
+     */
+    void written(int rows) {
+        unannounced += rows;
         if (unannounced >= runs.step()) {
             unannounced = 0;
             owed.release();

@@ -12,8 +12,8 @@ import org.credence.store.AuditLog;
  *
  * <h2>Why runs, not an index</h2>
  *
- * <p>Every decision is an audit entry, so this index takes a row for nearly every entry, and its key
- * starts with a keyed hash: random. An ordinary SQLite index on the table puts each new entry on a
+ * <p>Every decision is in an audit entry (a single decision's own, or its batch's), so this index takes
+ * a row for nearly every decision, and its key starts with a keyed hash: random. An ordinary SQLite index on the table puts each new entry on a
  * random page, and a commit writes every page it dirtied to the write-ahead log in full: 4 KiB of log
  * per entry once the index outgrows the page cache, plus the reads that bring the pages back. Measured
  * on this machine (2 cores, local disk), that index capped the trail at about 22,000 entries a second
@@ -41,6 +41,18 @@ import org.credence.store.AuditLog;
  * single decisions over HTTP from 6 to 250 ms. (Then the audit writer did these steps itself, between
  * its batches; steps of about 4 ms were still the p99 of single decisions, which is why they moved.)
  *
+ * <p><b>Catching up.</b> A keeper that finds two steps or more in the tail has fallen behind (an import,
+ * or a load beyond its pace) and flushes up to {@code FANOUT} steps as one run. A row costs the same
+ * either way, but level 0 then grows by one run where it would grow by sixteen, so a subject's query
+ * seeks that many fewer, and the merge that would have made that one run of those sixteen is never
+ * needed. Such a step holds the index's lock sixteen times longer, about a tenth of a second here
+ * (1.5–2 µs a row), which a subject's query may wait for. Measured under 390,000 decisions a second in
+ * batches for a minute (two cores, the keeper unable to keep up): level 0 held 422 runs at the end
+ * instead of 5,167, and 30 s later the keeper had caught up, with 383 runs, where before it still held
+ * a tail of 1,400 entries and 7,139 runs; a subject's entries then took 26–93 ms over HTTP instead of
+ * 172–306. A run of a million rows or more in level 0 is no harder to merge: a merge moves slices by
+ * subject, whatever the sizes of its sources.
+ *
  * <p><b>State lives in the database.</b> Each step (a flush or a merge) is one transaction that reads
  * where the runs end and writes the next piece, so another process keeping the same index (a CLI
  * import beside the server) or a crash between steps leaves the runs consistent: a step happened
@@ -67,20 +79,24 @@ final class AuditSubjectRuns {
     private static final String NEXT_RUN = "SELECT max(coalesce((SELECT max(run) FROM audit_runs), 0),"
             + " coalesce((SELECT max(run) FROM audit_merges), 0)) + 1";
     /**
-     * An entry's subject, or each of its items' (UNION, not UNION ALL: a batch may ask about one subject
-     * twice, and a run holds an entry once per subject).
+     * An entry's subject, or each of its items'. OR IGNORE: a batch may ask about one subject twice, and
+     * a run holds an entry once per subject (cheaper than UNION's own pass to the same end); and an item
+     * whose text was tampered with so that it names no subject is left out rather than stopping the
+     * keeper for good, as is an entry whose items are not JSON (the entry's hash shows both).
      */
-    private static final String FLUSH = "INSERT INTO audit_run_entries (run, subject_hash, at, seq)"
+    private static final String FLUSH = "INSERT OR IGNORE INTO audit_run_entries (run, subject_hash, at, seq)"
             + " SELECT ?1, subject_hash, at, seq FROM trail.audit WHERE seq > ?2 AND seq <= ?3 AND subject_hash IS NOT NULL"
-            + " UNION SELECT ?1, json_extract(item.value, '$[0]'), a.at, a.seq FROM trail.audit a, json_each(a.items) item"
+            + " UNION ALL SELECT ?1, item.value ->> 0, a.at, a.seq"
+            + "  FROM trail.audit a, json_each(CASE WHEN json_valid(a.items) THEN a.items END) item"
             + "  WHERE a.seq > ?2 AND a.seq <= ?3 AND a.items IS NOT NULL"
             + " ORDER BY 2, 3, 4";
     /**
      * The tail's entries from a number on, each with its weight: the rows it gives a run, one for an
      * entry without items (or none, if it has no subject: it still counts, so that a tail of them is
-     * folded in steps too).
+     * folded in steps too), and one for items that are not JSON, as {@link #weight} reads them.
      */
-    private static final String TAIL = "SELECT seq, CASE WHEN items IS NULL THEN 1 ELSE json_array_length(items) END"
+    private static final String TAIL = "SELECT seq, CASE WHEN items IS NULL OR NOT json_valid(items) THEN 1"
+            + " ELSE max(1, json_array_length(items)) END"
             + " FROM trail.audit WHERE seq > ? ORDER BY seq LIMIT ?";
     private static final String REGISTER =
             "INSERT INTO audit_runs (run, level, first_seq, last_seq, last_hash) VALUES (?, ?, ?, ?, ?)";
@@ -202,8 +218,13 @@ final class AuditSubjectRuns {
             }
         }
         // A merge under way goes first until the tail holds two steps: under a steady load flushes and
-        // slices then alternate, and neither the tail nor level 0 grows without bound.
-        if (tail.weight() >= 2L * step || (merge == null && (tail.weight() >= step || (foldShortTail && tail.weight() > 0)))) {
+        // slices then alternate, and neither the tail nor level 0 grows without bound. A keeper that far
+        // behind writes what it can of the tail as one run (see the class's comment).
+        if (tail.weight() >= 2L * step) {
+            flush(d, indexed, tail.catchUpEnd());
+            return true;
+        }
+        if (merge == null && (tail.weight() >= step || (foldShortTail && tail.weight() > 0))) {
             flush(d, indexed, tail.stepEnd());
             return true;
         }
@@ -215,24 +236,30 @@ final class AuditSubjectRuns {
     }
 
     /**
-     * The tail after {@code indexed}, weighed up to two steps, and where a run of it would end: after
-     * the entries whose weights fill a step, or after the first entry should it alone weigh more.
+     * The tail after {@code indexed}, weighed up to {@code fanout} steps, and where a run of it would end:
+     * after the entries whose weights fill a step (or {@code fanout} steps, to catch up), or after the
+     * first entry should it alone weigh more.
      */
     private Tail tail(Database d, long indexed) throws SQLException {
+        long most = (long) fanout * step;
         PreparedStatement select = d.prepare(TAIL);
         select.setLong(1, indexed);
-        select.setInt(2, 2 * step);
+        select.setLong(2, most);
         long weight = 0;
         long stepEnd = indexed;
+        long catchUpEnd = indexed;
         try (ResultSet rows = select.executeQuery()) {
-            while (rows.next() && weight < 2L * step) {
+            while (rows.next() && weight < most) {
                 weight += rows.getLong(2);
                 if (weight <= step || stepEnd == indexed) {
                     stepEnd = rows.getLong(1);
                 }
+                if (weight <= most || catchUpEnd == indexed) {
+                    catchUpEnd = rows.getLong(1);
+                }
             }
         }
-        return new Tail(weight, stepEnd);
+        return new Tail(weight, stepEnd, catchUpEnd);
     }
 
     /** The rows an entry gives the runs, as {@link #TAIL} weighs it: one, or one per item. */
@@ -363,8 +390,11 @@ final class AuditSubjectRuns {
         }
     }
 
-    /** The tail's weight (at most about two steps counted) and the number a step of it ends at. */
-    private record Tail(long weight, long stepEnd) {
+    /**
+     * The tail's weight (counted up to about {@code fanout} steps), and the numbers where a step of it ends
+     * and where a run that catches up on it ends.
+     */
+    private record Tail(long weight, long stepEnd, long catchUpEnd) {
     }
 
     /** A merge under way, as stored in {@code audit_merges}. */

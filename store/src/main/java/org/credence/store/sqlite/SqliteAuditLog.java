@@ -82,8 +82,13 @@ import org.credence.store.StoreException;
  * </pre>
  * Every value is taken exactly as stored in its column: {@code seq} in decimal digits; {@code at} as
  * ISO-8601 UTC with nine fraction digits ({@code 2026-03-01T08:00:00.123456789Z}); hashes in lowercase
- * hex; {@code items} as the JSON text stored (an array of {@code [subject_hash, outcome]} pairs). The
- * first entry is number 1 and its previous hash is 64 zeros. In Python:
+ * hex; {@code items} as the JSON text stored: an array of {@code [subject_hash, outcome]} pairs without
+ * spaces, each string escaped as JSON requires and no more ({@code \"} {@code \\} {@code \b} {@code \f}
+ * {@code \n} {@code \r} {@code \t}, any other character below U+0020 as {@code \}{@code u00XX} with
+ * uppercase hex digits, every other character as itself), in UTF-8: from the items alone, Python's
+ * {@code json.dumps(items, ensure_ascii=False, separators=(",", ":"))} gives the same text but for those
+ * rare control characters, in lowercase hex. The first entry is number 1 and its previous hash is 64
+ * zeros. In Python:
  * <pre>
  * def f(v): return b"\xff\xff\xff\xff" if v is None else len(v.encode()).to_bytes(4, "big") + v.encode()
  * values = [str(seq), at, actor, role, action, subject_hash, purpose, outcome]
@@ -105,8 +110,10 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     static final String ENCODING_WITH_ITEMS = "credence-audit-v2";
 
     /**
-     * Bounds one transaction's size and the time the database lock is held for it, in entries: appends
-     * are taken while fewer are gathered, and a run from {@link #appendAll} is committed whole.
+     * Bounds one transaction's size and the time the database lock is held for it, in rows of the index
+     * by subject ({@link AuditSubjectRuns#weight}: an entry's items count one each, since an entry of a
+     * thousand decisions is a thousand entries' worth of text): appends are taken while fewer are
+     * gathered.
      */
     static final int MAX_BATCH = 10_000;
     // Beyond this many waiting appends appenders block: memory stays bounded under overload.
@@ -132,7 +139,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final String BY_SEQ = "SELECT " + COLUMNS + " FROM trail.audit WHERE seq = ?";
 
     /** Marks the end of the queue; compared by identity. */
-    private static final Pending STOP = new Pending(List.of(), null);
+    private static final Pending STOP = new Pending(null, null);
 
     private final Database db;
     private final AuditSubjectIndex index;
@@ -159,23 +166,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         if (closing) {
             return CompletableFuture.failedFuture(closed());
         }
-        return enqueue(List.of(event)).thenApply(List::getFirst);
-    }
-
-    @Override
-    public CompletableFuture<List<AuditEntry>> appendAll(List<AuditEvent> events) {
-        events.forEach(event -> Objects.requireNonNull(event, "event"));
-        if (events.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        return enqueue(List.copyOf(events));
-    }
-
-    private CompletableFuture<List<AuditEntry>> enqueue(List<AuditEvent> events) {
-        if (closing) {
-            return CompletableFuture.failedFuture(closed());
-        }
-        Pending pending = new Pending(events, new CompletableFuture<>());
+        Pending pending = new Pending(event, new CompletableFuture<>());
         try {
             queue.put(pending);
         } catch (InterruptedException e) {
@@ -206,7 +197,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             select.setInt(4, query.limit());
             List<AuditEntry> found = rows(select);
             if (query.subjectHash().isPresent()) {
-                found = found.stream().map(entry -> itemsOf(entry, query.subjectHash().get())).toList();
+                String subject = query.subjectHash().get();
+                found = found.stream().flatMap(entry -> itemsOf(entry, subject).stream()).toList();
             }
             return query.storedRecords().isEmpty() ? found : withWrites(d, found, query);
         });
@@ -246,15 +238,24 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         return all.size() > query.limit() ? List.copyOf(all.subList(0, query.limit())) : all;
     }
 
-    /** {@code entry} with the items about {@code subjectHash} only (the entry itself when it has none). */
-    private static AuditEntry itemsOf(AuditEntry entry, String subjectHash) {
+    /**
+     * {@code entry} as the subject {@code subjectHash} may see it: whole when it is about that subject
+     * alone, with that subject's items only when it is about many, and not at all when neither. The
+     * queries' own conditions already hold the last case out, but only for rows as written: a row
+     * tampered with (its hash shows it) could name the subject's hash in items that hold no item
+     * about it, or beside another subject, and would then reach the subject as a lookup of someone else.
+     */
+    private static Optional<AuditEntry> itemsOf(AuditEntry entry, String subjectHash) {
         AuditEvent e = entry.event();
         if (e.items().isEmpty()) {
-            return entry;
+            return e.subjectHash().filter(subjectHash::equals).map(own -> entry);
         }
         List<Item> own = e.items().stream().filter(item -> item.subjectHash().equals(subjectHash)).toList();
-        return new AuditEntry(entry.seq(), new AuditEvent(e.at(), e.actor(), e.role(), e.action(), e.subjectHash(),
-                e.purpose(), e.outcome(), own), entry.previousHash(), entry.hash());
+        if (own.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuditEntry(entry.seq(), new AuditEvent(e.at(), e.actor(), e.role(), e.action(),
+                e.subjectHash(), e.purpose(), e.outcome(), own), entry.previousHash(), entry.hash()));
     }
 
     private static List<AuditEntry> rows(PreparedStatement select) throws SQLException {
@@ -349,15 +350,15 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
-     * Moves waiting appends into {@code batch} while it holds fewer than {@link #MAX_BATCH} entries;
-     * returns how many appends it moved.
+     * Moves waiting appends into {@code batch} while it weighs less than {@link #MAX_BATCH}; returns how
+     * many appends it moved.
      */
     private int drain(List<Pending> batch) {
-        int entries = batch.stream().mapToInt(p -> p.events.size()).sum();
+        int weight = batch.stream().mapToInt(Pending::weight).sum();
         int moved = 0;
-        for (Pending next; entries < MAX_BATCH && (next = queue.poll()) != null; moved++) {
+        for (Pending next; weight < MAX_BATCH && (next = queue.poll()) != null; moved++) {
             batch.add(next);
-            entries += next.events.size();
+            weight += next.weight();
         }
         return moved;
     }
@@ -368,7 +369,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             return;
         }
         List<Pending> pending = List.copyOf(batch);
-        List<List<AuditEntry>> written;
+        List<AuditEntry> written;
         try {
             written = db.transaction((d, transaction) -> insert(d, pending));
         } catch (Throwable failure) {
@@ -379,7 +380,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             return;
         }
         commits.incrementAndGet();
-        index.written(pending.stream().flatMap(p -> p.events.stream()).mapToInt(AuditSubjectRuns::weight).sum());
+        index.written(pending.stream().mapToInt(Pending::weight).sum());
         completions.execute(() -> {
             for (int i = 0; i < pending.size(); i++) {
                 pending.get(i).future.complete(written.get(i));
@@ -387,15 +388,11 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         });
     }
 
-    private List<List<AuditEntry>> insert(Database d, List<Pending> batch) throws SQLException {
+    private List<AuditEntry> insert(Database d, List<Pending> batch) throws SQLException {
         AuditChain chain = AuditChain.resume(d, writerHash);
-        List<List<AuditEntry>> entries = new ArrayList<>(batch.size());
+        List<AuditEntry> entries = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
-            List<AuditEntry> run = new ArrayList<>(pending.events.size());
-            for (AuditEvent event : pending.events) {
-                run.add(chain.append(event));
-            }
-            entries.add(run);
+            entries.add(chain.append(pending.event));
         }
         chain.flush();
         return entries;
@@ -441,8 +438,12 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    /** One append: a single event, or a run from {@link #appendAll}. */
-    private record Pending(List<AuditEvent> events, CompletableFuture<List<AuditEntry>> future) {
+    /** One append and the future its caller waits on. */
+    private record Pending(AuditEvent event, CompletableFuture<AuditEntry> future) {
+
+        int weight() {
+            return event == null ? 0 : AuditSubjectRuns.weight(event);
+        }
     }
 
     /** One row of the table, every column as stored. */
@@ -474,8 +475,12 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         }
 
         AuditEntry entry() {
+            // An entry names its subject or has items, never both; a row with both was tampered with
+            // (its hash shows it), and is read with its subject and without items rather than failing
+            // every listing that reaches it, the auditor's among them.
+            List<Item> read = subjectHash == null ? AuditItems.decode(items) : List.of();
             AuditEvent event = new AuditEvent(Timestamps.parse(at), actor, role, action,
-                    Optional.ofNullable(subjectHash), purpose, outcome, AuditItems.decode(items));
+                    Optional.ofNullable(subjectHash), purpose, outcome, read);
             return new AuditEntry(seq, event, previousHash, hash);
         }
     }

@@ -11,12 +11,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.credence.store.AuditLog.AuditEntry;
 import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.AuditLog.Item;
@@ -46,8 +48,8 @@ class AuditSubjectIndexTest {
 
     /** {@code count} entries about SUBJECT and OTHER in turn, committed. */
     private static List<AuditEntry> append(SqliteAuditLog audit, int count) {
-        return audit.appendAll(IntStream.rangeClosed(1, count)
-                .mapToObj(n -> event(n, n % 2 == 0 ? SUBJECT : OTHER)).toList()).join();
+        return Fixtures.appendEach(audit, IntStream.rangeClosed(1, count)
+                .mapToObj(n -> event(n, n % 2 == 0 ? SUBJECT : OTHER)).toList());
     }
 
     private static List<Long> about(SqliteAuditLog audit, String subject) {
@@ -87,9 +89,8 @@ class AuditSubjectIndexTest {
     private static List<AuditEntry> indexedTrail(Path dir, int count, String subject) {
         try (Database db = Database.open(dir); AuditSubjectIndex index = unkept(dir);
              SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-            List<AuditEntry> written = audit.appendAll(IntStream.rangeClosed(1, count)
-                    .mapToObj(n -> event(n, subject == null ? (n % 2 == 0 ? SUBJECT : OTHER) : subject)).toList())
-                    .join();
+            List<AuditEntry> written = Fixtures.appendEach(audit, IntStream.rangeClosed(1, count)
+                    .mapToObj(n -> event(n, subject == null ? (n % 2 == 0 ? SUBJECT : OTHER) : subject)).toList());
             catchUp(index);
             return written;
         }
@@ -153,6 +154,46 @@ class AuditSubjectIndexTest {
     }
 
     @Test
+    void aKeeperThatFellBehindCatchesUpInRunsOfManySteps() {
+        // Steps of 8, fanout 4: forty entries are five steps; the first run takes four of them at once,
+        // the next the fifth.
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            List<AuditEntry> written = append(audit, 40);
+            assertThat(index.maintain(false)).isTrue();
+            assertThat(runs(index)).containsExactly(32, 1);
+            assertThat(index.maintain(false)).isTrue();
+            assertThat(runs(index)).containsExactly(40, 2);
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+        }
+    }
+
+    @Test
+    void itemsThatAreNotJsonStopNeitherTheKeeperNorAQuery() throws Exception {
+        AuditEvent two = new AuditEvent(Fixtures.T0, "bank", "partner", "decision", Optional.empty(), "loan.consumer",
+                "2 decisions", List.of(new Item(SUBJECT, "allow"), new Item(OTHER, "deny")));
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            List<AuditEntry> before = append(audit, 4);
+            long broken = audit.append(two).join().seq();
+            List<AuditEntry> after = append(audit, 20);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+                 Statement s = c.createStatement()) {
+                s.execute("UPDATE audit SET items = '[[\"" + SUBJECT + "\", \"allow\"' WHERE seq = " + broken);
+            }
+            catchUp(index);
+            assertThat(runs(index)[0]).isEqualTo(after.getLast().seq());
+            // The broken entry is no one's: its items cannot be read.
+            List<AuditEntry> readable = Stream.concat(before.stream(), after.stream())
+                    .sorted(Comparator.comparing((AuditEntry e) -> e.event().at()).thenComparingLong(AuditEntry::seq))
+                    .toList();
+            for (String subject : List.of(SUBJECT, OTHER)) {
+                assertThat(about(audit, subject)).isEqualTo(scan(readable, subject));
+            }
+        }
+    }
+
+    @Test
     void aRunTakesEntriesAboutManySubjectsByTheirWeight() {
         // Steps of 8 rows: three entries of five items weigh 15. A run takes the first alone (two would
         // overfill it), the next run the second, and the third waits, as a short tail, for more.
@@ -160,7 +201,7 @@ class AuditSubjectIndexTest {
                 "5 decisions", IntStream.range(0, 5).mapToObj(i -> new Item(i % 2 == 0 ? SUBJECT : OTHER, "allow")).toList());
         try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
              SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-            audit.appendAll(List.of(five, five, five)).join();
+            Fixtures.appendEach(audit, List.of(five, five, five));
             assertThat(index.maintain(false)).isTrue();
             assertThat(runs(index)).containsExactly(1, 1);
             assertThat(index.maintain(false)).as("what is left weighs one step and a bit").isTrue();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -89,18 +88,7 @@ class AuditSubjectRunsPropertiesTest {
         try {
             for (Step step : steps) {
                 switch (step) {
-                    case Append append -> {
-                        // Single appends and runs, as decisions and imports arrive.
-                        if (append.events().size() % 2 == 0) {
-                            List<CompletableFuture<AuditEntry>> futures = new ArrayList<>();
-                            for (AuditEvent event : append.events()) {
-                                futures.add(audit.append(event));
-                            }
-                            futures.forEach(f -> written.add(f.join()));
-                        } else {
-                            written.addAll(audit.appendAll(append.events()).join());
-                        }
-                    }
+                    case Append append -> written.addAll(Fixtures.appendEach(audit, append.events()));
                     case Maintain maintain -> {
                         for (int i = 0; i < maintain.times(); i++) {
                             index.maintain(maintain.idle());

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.credence.record.RecordBatch;
@@ -34,6 +35,15 @@ final class Fixtures {
     static final Instant T1 = Instant.parse("2026-03-02T09:30:00Z");
 
     private Fixtures() {
+    }
+
+    /**
+     * {@code events} appended in their order, all before waiting for any (so they are committed together,
+     * as concurrent callers' are), and their entries once durable.
+     */
+    static List<AuditLog.AuditEntry> appendEach(AuditLog audit, List<AuditLog.AuditEvent> events) {
+        List<CompletableFuture<AuditLog.AuditEntry>> futures = events.stream().map(audit::append).toList();
+        return futures.stream().map(CompletableFuture::join).toList();
     }
 
     /** The {@code n}th person: a resident identity number born 1949-12-31 with a valid check character. */

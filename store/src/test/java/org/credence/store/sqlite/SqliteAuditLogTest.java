@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -47,11 +48,7 @@ class SqliteAuditLogTest {
     }
 
     private static List<AuditEntry> appendAll(AuditLog audit, int count) {
-        List<CompletableFuture<AuditEntry>> futures = new ArrayList<>();
-        for (int n = 1; n <= count; n++) {
-            futures.add(audit.append(event(n)));
-        }
-        return futures.stream().map(CompletableFuture::join).toList();
+        return Fixtures.appendEach(audit, IntStream.rangeClosed(1, count).mapToObj(SqliteAuditLogTest::event).toList());
     }
 
     private static List<AuditEntry> all(AuditLog audit) {
@@ -195,8 +192,8 @@ class SqliteAuditLogTest {
                     "ticket sale", n % 5 == 0 ? "deny" : "allow"));
         }
         try (SqliteStore store = SqliteStore.open(dataDir)) {
-            List<AuditEntry> appended = new ArrayList<>(store.audit().appendAll(events.subList(0, 100)).join());
-            appended.addAll(store.audit().appendAll(events.subList(100, events.size())).join());
+            List<AuditEntry> appended = new ArrayList<>(Fixtures.appendEach(store.audit(), events.subList(0, 100)));
+            appended.addAll(Fixtures.appendEach(store.audit(), events.subList(100, events.size())));
 
             assertThat(appended).extracting(AuditEntry::event).containsExactlyElementsOf(events);
             assertThat(all(store.audit())).isEqualTo(appended);
@@ -561,6 +558,48 @@ class SqliteAuditLogTest {
         tamper("UPDATE audit SET items = NULL WHERE seq = 3");
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             assertThat(store.audit().verify()).isEqualTo(new Broken(3, "hash does not match its content"));
+        }
+    }
+
+    @Test
+    void tamperedItemsReachNoOtherSubjectAndStopNoListing() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            appendAll(store.audit(), 2);
+            store.audit().append(batchOfTwo(Fixtures.T0.plusSeconds(3))).join();
+            store.audit().append(batchOfTwo(Fixtures.T0.plusSeconds(4))).join();
+        }
+        // Entry 3's items name the subject's hash but hold no item about it; entry 4 has items and, as
+        // no entry written can, a subject of its own.
+        tamper("UPDATE audit SET items = '[\"" + SUBJECT + "\"]' WHERE seq = 3",
+                "UPDATE audit SET subject_hash = '" + OTHER_SUBJECT + "' WHERE seq = 4");
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            AuditLog audit = store.audit();
+            assertThat(audit.entries(new Query(Optional.of(SUBJECT), Optional.empty(), Optional.empty(), 10)))
+                    .extracting(AuditEntry::seq).containsExactly(2L);
+            assertThat(audit.entries(new Query(Optional.of(OTHER_SUBJECT), Optional.empty(), Optional.empty(), 10)))
+                    .extracting(AuditEntry::seq).containsExactly(1L, 4L);
+            List<AuditEntry> listed = all(audit);
+            assertThat(listed).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(listed.get(2).event().items()).as("items that are no pairs read as none").isEmpty();
+            assertThat(listed.get(3).event().subjectHash()).contains(OTHER_SUBJECT);
+            assertThat(listed.get(3).event().items()).isEmpty();
+            assertThat(audit.verify()).isEqualTo(new Broken(3, "hash does not match its content"));
+        }
+    }
+
+    @Test
+    void aCommitTakesAsManyEntriesAboutManyAsItsBoundWeighs() {
+        // Eleven entries of a thousand items weigh more than one commit may: they take two at least,
+        // however the writer finds them queued.
+        List<Item> thousand = LongStream.range(0, 1_000).mapToObj(i -> new Item(i % 2 == 0 ? SUBJECT : OTHER_SUBJECT,
+                "travel.air.ticket: allow")).toList();
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = AuditSubjectIndex.open(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            long before = audit.commits();
+            List<AuditEvent> batches = IntStream.range(0, 11).mapToObj(n -> new AuditEvent(Fixtures.T0.plusSeconds(n),
+                    "bank", "partner", "decision", Optional.empty(), "ticket sale", "1000 decisions", thousand)).toList();
+            assertThat(Fixtures.appendEach(audit, batches)).hasSize(11);
+            assertThat(audit.commits() - before).isGreaterThanOrEqualTo(2);
         }
     }
 
