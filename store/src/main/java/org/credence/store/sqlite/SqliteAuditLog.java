@@ -122,14 +122,11 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     static final String COLUMNS =
             "seq, at, actor, role, action, subject_hash, purpose, outcome, previous_hash, hash, items";
-    // The subject is checked again on the row itself: should the trail ever be cut at its end and
-    // grow again, a run's old numbers would name other entries, and those must not be shown.
-    private static final String BY_SUBJECT = "SELECT " + COLUMNS + " FROM trail.audit WHERE seq IN ("
-            + AuditSubjectRuns.SUBJECT_SEQS + ") AND (subject_hash = ?1 OR " + AuditSubjectRuns.ITEMS_NAME_SUBJECT
-            + ") ORDER BY at, seq";
-    /** Parameters as BY_SUBJECT's; ?1 (the subject) is bound but unused. */
-    private static final String BY_TIME = "SELECT " + COLUMNS + " FROM trail.audit WHERE at >= ?2 AND at < ?3"
-            + " ORDER BY at, seq LIMIT ?4";
+    /** Entries by number, the numbers given as a JSON array. */
+    private static final String BY_SEQS = "SELECT " + COLUMNS + " FROM trail.audit WHERE seq IN (SELECT value FROM json_each(?))"
+            + " ORDER BY at, seq";
+    private static final String BY_TIME = "SELECT " + COLUMNS + " FROM trail.audit WHERE at >= ? AND at < ?"
+            + " ORDER BY at, seq LIMIT ?";
     /** Bounds for a query open at either end: every stored time sorts after "" and before "~". */
     private static final String EARLIEST = "";
     private static final String LATEST = "~";
@@ -188,17 +185,22 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
         // audit_by_time, whose order (at, seq) is the answer's, so nothing is sorted after it is read.
         // Both on the index's connection, which has the trail attached: neither waits for the writer,
         // though a query may wait for a step of the index's keeper.
-        String sql = query.subjectHash().isPresent() ? BY_SUBJECT : BY_TIME;
+        String from = query.from().map(Timestamps::format).orElse(EARLIEST);
+        String to = query.to().map(Timestamps::format).orElse(LATEST);
         return index.read(d -> {
-            PreparedStatement select = d.prepare(sql);
-            select.setString(1, query.subjectHash().orElse(null));
-            select.setString(2, query.from().map(Timestamps::format).orElse(EARLIEST));
-            select.setString(3, query.to().map(Timestamps::format).orElse(LATEST));
-            select.setInt(4, query.limit());
-            List<AuditEntry> found = rows(select);
+            List<AuditEntry> found;
             if (query.subjectHash().isPresent()) {
                 String subject = query.subjectHash().get();
-                found = found.stream().flatMap(entry -> itemsOf(entry, subject).stream()).toList();
+                List<Long> seqs = AuditSubjectRuns.entriesOf(d, subject, from, to, query.limit());
+                PreparedStatement select = d.prepare(BY_SEQS);
+                select.setString(1, seqs.toString());
+                found = rows(select).stream().flatMap(entry -> itemsOf(entry, subject).stream()).toList();
+            } else {
+                PreparedStatement select = d.prepare(BY_TIME);
+                select.setString(1, from);
+                select.setString(2, to);
+                select.setInt(3, query.limit());
+                found = rows(select);
             }
             return query.storedRecords().isEmpty() ? found : withWrites(d, found, query);
         });

@@ -24,6 +24,7 @@ import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.AuditLog.Item;
 import org.credence.store.AuditLog.Query;
 import org.credence.store.StoreException;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,6 +245,36 @@ class AuditSubjectIndexTest {
             catchUp(index);
             assertThat(runs(index)[0]).isEqualTo(200);
             assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+        }
+    }
+
+    @Test
+    void runsOfRowsFromBeforeBlocksAreDroppedAndRebuiltFromTheTrail() throws Exception {
+        List<AuditEntry> written;
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            written = append(audit, 60);
+        }
+        // The index file as the first version of its schema left it: one run of a row per entry, which
+        // the trail vouches for (its last hash is the trail's), and a merge under way.
+        Files.delete(dataDir.resolve(Database.INDEX_FILE_NAME));
+        Flyway.configure().dataSource("jdbc:sqlite:" + dataDir.resolve(Database.INDEX_FILE_NAME), null, null)
+                .locations("classpath:db/migration/sqlite-index").target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.INDEX_FILE_NAME));
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO audit_runs VALUES (1, 0, 1, 60, '" + written.getLast().hash() + "')");
+            s.execute("INSERT INTO audit_run_entries VALUES (1, '" + SUBJECT + "', '2026-03-01T08:00:00Z', 1)");
+            s.execute("INSERT INTO audit_merges VALUES (2, 0, 1, 60, '" + written.getLast().hash() + "', '')");
+        }
+
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            assertThat(runs(index)).containsExactly(0, 0);
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+            catchUp(index);
+            assertThat(runs(index)[0]).isEqualTo(60);
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+            assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
         }
     }
 

@@ -24,13 +24,16 @@ import org.credence.store.AuditLog.Query;
 
 /**
  * The index by subject answers exactly what a scan of the whole trail would, whatever mix of appends,
- * flushes, merges and restarts came before: with steps of 4 and merges of 3, a few dozen entries go
- * through every state (tail, level 0, level 1) and every boundary between them.
+ * flushes, merges and restarts came before: with steps of 6 rows, merges of 3 and blocks of 2 rows or
+ * more, a few dozen entries about five subjects go through every state (tail, level 0, level 1), every
+ * boundary between them, and blocks of one subject and of several, cut by merges anywhere.
  */
 class AuditSubjectRunsPropertiesTest {
 
     private static final List<Optional<String>> SUBJECTS = List.of(Optional.of("aa".repeat(16)),
-            Optional.of("bb".repeat(16)), Optional.of("cc".repeat(16)), Optional.empty());
+            Optional.of("bb".repeat(16)), Optional.of("cc".repeat(16)), Optional.of("dd".repeat(16)),
+            Optional.of("ee".repeat(16)), Optional.empty());
+    private static final int NAMED = SUBJECTS.size() - 2;
 
     sealed interface Step {
     }
@@ -55,7 +58,7 @@ class AuditSubjectRunsPropertiesTest {
                         Fixtures.T0.plusSeconds(second), "partner-1", "partner", "decision", SUBJECTS.get(subject),
                         "ticket sale", "allow"));
         // A batch: its items may name a subject twice, and may outweigh a whole step on their own.
-        Arbitrary<AuditEvent> batch = Combinators.combine(Arbitraries.integers().between(0, 2).list().ofMinSize(1)
+        Arbitrary<AuditEvent> batch = Combinators.combine(Arbitraries.integers().between(0, NAMED).list().ofMinSize(1)
                 .ofMaxSize(9), Arbitraries.integers().between(0, 40)).as((subjects, second) -> new AuditEvent(
                         Fixtures.T0.plusSeconds(second), "partner-1", "partner", "decision", Optional.empty(),
                         "ticket sale", subjects.size() + " decisions", subjects.stream()
@@ -71,7 +74,7 @@ class AuditSubjectRunsPropertiesTest {
 
     @Provide
     Arbitrary<List<Ask>> asks() {
-        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(-1, 41),
+        return Combinators.combine(Arbitraries.integers().between(0, NAMED), Arbitraries.integers().between(-1, 41),
                 Arbitraries.integers().between(0, 45), Arbitraries.integers().between(1, 30)).as(Ask::new)
                 .list().ofMinSize(1).ofMaxSize(8);
     }
@@ -83,7 +86,7 @@ class AuditSubjectRunsPropertiesTest {
         List<AuditEntry> written = new ArrayList<>();
         Database db = Database.open(dataDir);
         // Not kept: the steps are the test's to take.
-        AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(4, 3));
+        AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(6, 3));
         SqliteAuditLog audit = new SqliteAuditLog(db, index);
         try {
             for (Step step : steps) {
@@ -99,7 +102,7 @@ class AuditSubjectRunsPropertiesTest {
                         index.close();
                         db.close();
                         db = Database.open(dataDir);
-                        index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(4, 3));
+                        index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(6, 3));
                         audit = new SqliteAuditLog(db, index);
                     }
                 }
@@ -116,7 +119,7 @@ class AuditSubjectRunsPropertiesTest {
             assertThat(runState(index)).satisfies(state -> {
                 assertThat(state[0]).as("entries indexed").isEqualTo(written.size());
                 assertThat(state[1]).as("level 0 runs").isLessThan(3);
-                assertThat(state[2]).as("rows of runs merged away").isZero();
+                assertThat(state[2]).as("blocks of runs merged away").isZero();
             });
             for (Ask ask : asks) {
                 assertThat(seqs(audit, ask)).as("%s caught up", ask).isEqualTo(expected(written, ask));
@@ -158,12 +161,12 @@ class AuditSubjectRunsPropertiesTest {
                 .toList();
     }
 
-    /** Entries covered by runs, how many runs are at level 0, and rows left behind by merged runs. */
+    /** Entries covered by runs, how many runs are at level 0, and blocks left behind by merged runs. */
     private static long[] runState(AuditSubjectIndex index) {
         return index.read(d -> {
             try (ResultSet row = d.prepare("SELECT coalesce(max(last_seq), 0), "
                     + "(SELECT count(*) FROM audit_runs WHERE level = 0), "
-                    + "(SELECT count(*) FROM audit_run_entries WHERE run NOT IN (SELECT run FROM audit_runs)) "
+                    + "(SELECT count(*) FROM audit_run_blocks WHERE run NOT IN (SELECT run FROM audit_runs)) "
                     + "FROM audit_runs").executeQuery()) {
                 row.next();
                 return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};

@@ -109,7 +109,7 @@ class DatabaseTest {
                     return names;
                 }
             });
-            assertThat(tables).containsExactly("main.audit_merges", "main.audit_run_entries", "main.audit_runs",
+            assertThat(tables).containsExactly("main.audit_merges", "main.audit_run_blocks", "main.audit_runs",
                     "trail.audit", "trail.audit_by_time");
             // Derived from durable entries, the index's own commits are not synced.
             assertThat(pragma(index, "synchronous")).isEqualTo("1");
