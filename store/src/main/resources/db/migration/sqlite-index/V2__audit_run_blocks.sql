@@ -1,7 +1,8 @@
 -- A run's rows are kept in blocks of about 256 in key order, a row of audit_run_blocks each, instead of
 -- a row of SQLite each (see AuditSubjectRuns for why). The runs of before are dropped rather than
 -- converted: they are derived data, and the keeper writes them again from the trail, whose entries
--- queries read directly meanwhile.
+-- queries read directly meanwhile (the keeper takes some 5 µs of CPU a row and rests as long again:
+-- about 17 minutes for 100 million rows, during which a subject's query reads the trail's tail).
 DROP TABLE audit_run_entries;
 DROP TABLE audit_merges;
 DELETE FROM audit_runs;

@@ -167,9 +167,18 @@ final class AuditRunBlock {
      * {@code to} (times compared as stored text, which sorts as time does).
      */
     static void collect(byte[] body, String subject, String from, String to, List<Row> found) {
+        if (!indexable(subject)) {
+            // No block holds it, and its key would be some other subject's: ASCII has no 'é'.
+            return;
+        }
         byte[] key = key(subject);
         ByteBuffer in = ByteBuffer.wrap(body);
-        Row[] entries = entries(in);
+        // Where each entry starts; only the subject's own are read as text.
+        int[] offsets = new int[in.getInt()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = in.position();
+            in.position(in.position() + 4 + in.getInt() + 8);
+        }
         while (in.hasRemaining()) {
             int start = in.position();
             in.position(start + (body[start] == HEX ? 17 : 5 + in.getInt(start + 1)));
@@ -180,9 +189,11 @@ final class AuditRunBlock {
                 continue;
             }
             for (int i = 0; i < count; i++) {
-                Row entry = entries[in.getInt()];
-                if (entry.at().compareTo(from) >= 0 && entry.at().compareTo(to) < 0) {
-                    found.add(new Row(subject, entry.at(), entry.seq()));
+                int offset = offsets[in.getInt()];
+                int length = in.getInt(offset);
+                String at = new String(body, offset + 4, length, StandardCharsets.UTF_8);
+                if (at.compareTo(from) >= 0 && at.compareTo(to) < 0) {
+                    found.add(new Row(subject, at, in.getLong(offset + 4 + length)));
                 }
             }
             return;

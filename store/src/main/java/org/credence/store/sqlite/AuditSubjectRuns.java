@@ -43,18 +43,18 @@ import org.credence.store.sqlite.AuditRunBlock.Row;
  * still fell behind. In blocks, SQLite stores one value of about 14 KB where it stored some 350 rows of
  * 85 bytes, the index file is some 40% smaller, and under such a load the keeper keeps up (measured in
  * BENCHMARKS.md, thirteenth round). A subject with very many entries (a company asked about all day)
- * makes a block as big as its rows, which a query reads whole, as it read all of its rows before.
+ * makes a block as big as its rows, which a query reads whole, as it read all of its rows before; some
+ * 20 million entries about one subject in one run would pass SQLite's 1 GB limit on a value, and a
+ * subject spanning blocks (keyed by its first time and number too) is the way past that.
  *
  * <p><b>Every step is small.</b> The runs live in a file of their own, kept by a thread of their own
  * ({@link AuditSubjectIndex}), so a step never holds the lock the audit writer commits under; but it
  * holds the index's own lock, which a subject's query waits for, and a snapshot of the trail, which
  * keeps the trail's write-ahead log from being rewound. A flush is one step's worth of entries, and a
- * merge moves one slice of subjects at a time from its sources to the new run: every source's subjects
- * below the latest place where some source's second block begins (a block or two of each, about a step
- * or two of rows), writing what is left of a source's last block read back as a block of its own, in
- * the same transaction: every
- * entry is in exactly one of them at any moment, so queries read both and need not know how far the
- * merge got.
+ * merge moves one slice of subjects at a time from its sources to the new run (a block or two of each,
+ * about a step or two of rows; {@link #slice} says where a slice ends), writing what is left of a
+ * source's last block read back as a block of its own, in the same transaction: every entry is in
+ * exactly one of them at any moment, so queries read both and need not know how far the merge got.
  * Measured before slicing, a merge of 16 runs of 16 K in one transaction raised the p99 latency of
  * single decisions over HTTP from 6 to 250 ms. (Then the audit writer did these steps itself, between
  * its batches; steps of about 4 ms were still the p99 of single decisions, which is why they moved.)
@@ -120,9 +120,9 @@ final class AuditSubjectRuns {
     private static final String MERGE = "SELECT run, level, first_seq, last_seq, last_hash FROM audit_merges";
     /** A merge's sources: the runs of its level within its numbers (runs never overlap, so exactly those). */
     private static final String SOURCES = "SELECT run FROM audit_runs WHERE level = ?1 AND first_seq >= ?2 AND last_seq <= ?3";
-    /** Where a run's second block begins. */
-    private static final String SECOND_BLOCK =
-            "SELECT first_subject FROM audit_run_blocks WHERE run = ? ORDER BY first_subject LIMIT 1 OFFSET 1";
+    /** Where a run's second and third blocks begin. */
+    private static final String NEXT_BLOCKS =
+            "SELECT first_subject FROM audit_run_blocks WHERE run = ? ORDER BY first_subject LIMIT 2 OFFSET 1";
     private static final String BLOCKS_BELOW =
             "SELECT body FROM audit_run_blocks WHERE run = ? AND first_subject < ? ORDER BY first_subject";
     private static final String ALL_BLOCKS = "SELECT body FROM audit_run_blocks WHERE run = ? ORDER BY first_subject";
@@ -393,14 +393,18 @@ final class AuditSubjectRuns {
 
     /**
      * Moves the next slice: every source's subjects below the latest place where some source's second
-     * block begins (all of them when no source has a second), so that every subject moves whole and each
-     * source gives a block or two. What is left of a source's last block read goes back as a block of its
-     * own. With the last slice the new run takes its sources' place.
+     * block begins, or below the earliest place where some source's third block begins if that comes
+     * first (all of them when no source has a second), so that every subject moves whole and each source
+     * gives a block or two. What is left of a source's last block read goes back as a block of its own.
+     * With the last slice the new run takes its sources' place.
      *
-     * <p>Why the latest: with the earliest, a slice ends where the first source's first block does, and
-     * every other source's first block is cut there and written back; sixteen sources' blocks end at
-     * nearly the same place, so each slice moved a sixteenth of a block from each and wrote fifteen
-     * sixteenths back, and merges ran at a tenth of the pace of flushes.
+     * <p>Why the latest second: with the earliest, a slice ends where the first source's first block
+     * does, and every other source's first block is cut there and written back; sixteen sources' blocks
+     * end at nearly the same place, so each slice moved a sixteenth of a block from each and wrote fifteen
+     * sixteenths back, and merges ran at a tenth of the pace of flushes. Why no further than a third: a
+     * small source (a short tail folded on a quiet day) has blocks that span nearly every subject, and its
+     * second block's start alone would make one slice of nearly the whole merge, held under the index's
+     * lock and in memory.
      */
     private void slice(Database d, Merge merge) throws SQLException {
         List<Long> sources = new ArrayList<>();
@@ -409,16 +413,21 @@ final class AuditSubjectRuns {
                 sources.add(rows.getLong(1));
             }
         }
-        String until = null;
+        String latestSecond = null;
+        String earliestThird = null;
         for (long source : sources) {
-            PreparedStatement second = d.prepare(SECOND_BLOCK);
-            second.setLong(1, source);
-            try (ResultSet row = second.executeQuery()) {
-                if (row.next() && (until == null || row.getString(1).compareTo(until) > 0)) {
-                    until = row.getString(1);
+            PreparedStatement next = d.prepare(NEXT_BLOCKS);
+            next.setLong(1, source);
+            try (ResultSet row = next.executeQuery()) {
+                if (row.next() && (latestSecond == null || row.getString(1).compareTo(latestSecond) > 0)) {
+                    latestSecond = row.getString(1);
+                }
+                if (row.next() && (earliestThird == null || row.getString(1).compareTo(earliestThird) < 0)) {
+                    earliestThird = row.getString(1);
                 }
             }
         }
+        String until = earliestThird != null && earliestThird.compareTo(latestSecond) < 0 ? earliestThird : latestSecond;
         List<Row> moved = new ArrayList<>();
         for (long source : sources) {
             List<Row> rows = new ArrayList<>();

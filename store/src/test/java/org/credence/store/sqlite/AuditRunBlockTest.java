@@ -73,5 +73,9 @@ class AuditRunBlockTest {
     void onlyAsciiSubjectsAreIndexed() {
         assertThat(AuditRunBlock.indexable(A)).isTrue();
         assertThat(AuditRunBlock.indexable("aé")).isFalse();
+        // Nor found: as ASCII, 'é' would be read as '?', and find another subject's rows.
+        List<Row> found = new ArrayList<>();
+        AuditRunBlock.collect(AuditRunBlock.encode(List.of(new Row("a?", "t", 1))), "aé", "", "~", found);
+        assertThat(found).isEmpty();
     }
 }

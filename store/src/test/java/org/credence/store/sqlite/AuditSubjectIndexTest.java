@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -216,6 +217,56 @@ class AuditSubjectIndexTest {
             assertThat(about(audit, SUBJECT)).containsExactly(1L, 2L, 3L, 4L);
             assertThat(about(audit, OTHER)).containsExactly(1L, 2L, 3L);
         }
+    }
+
+    @Test
+    void aSliceTakesABlockOrTwoOfEachSourceHoweverWideASmallSourcesBlocksAre() {
+        // Steps of 8, fanout 4, blocks of 2 rows. A short tail folded on a quiet day makes a run of three
+        // rows whose second block begins at its last subject; three full runs about eight other subjects
+        // follow. The merge's first slice ends where the full runs' third blocks begin, not at that last
+        // subject, which would have made it nearly the whole merge.
+        List<String> eight = IntStream.range(0x20, 0x28).mapToObj(i -> Integer.toHexString(i).repeat(16)).toList();
+        String last = "ff".repeat(16);
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            Fixtures.appendEach(audit, List.of(batch(List.of("00".repeat(16), "01".repeat(16), last))));
+            assertThat(index.maintain(true)).isTrue();
+            for (int i = 0; i < 3; i++) {
+                audit.append(batch(eight)).join();
+                assertThat(index.maintain(false)).isTrue();
+            }
+            assertThat(runs(index)).containsExactly(4, 4);
+            assertThat(index.maintain(false)).as("the merge starts").isTrue();
+            assertThat(index.maintain(false)).as("its first slice").isTrue();
+            assertThat(merged(index)).containsExactly("00".repeat(16), "01".repeat(16), eight.get(0), eight.get(0),
+                    eight.get(0), eight.get(1), eight.get(1), eight.get(1), eight.get(2), eight.get(2), eight.get(2),
+                    eight.get(3), eight.get(3), eight.get(3));
+
+            catchUp(index);
+            assertThat(runs(index)).containsExactly(4, 1);
+            assertThat(about(audit, last)).containsExactly(1L);
+            assertThat(about(audit, eight.get(7))).containsExactly(2L, 3L, 4L);
+        }
+    }
+
+    /** An entry of a batch about {@code subjects}, one item each. */
+    private static AuditEvent batch(List<String> subjects) {
+        return new AuditEvent(Fixtures.T0, "bank", "partner", "decision", Optional.empty(), "loan.consumer",
+                subjects.size() + " decisions", subjects.stream().map(subject -> new Item(subject, "allow")).toList());
+    }
+
+    /** The subjects of the rows the merge under way has moved so far, in key order. */
+    private static List<String> merged(AuditSubjectIndex index) {
+        return index.read(d -> {
+            List<String> subjects = new ArrayList<>();
+            try (ResultSet rows = d.prepare("SELECT body FROM audit_run_blocks WHERE run = (SELECT run FROM audit_merges)"
+                    + " ORDER BY first_subject").executeQuery()) {
+                while (rows.next()) {
+                    AuditRunBlock.decode(rows.getBytes(1)).forEach(row -> subjects.add(row.subject()));
+                }
+            }
+            return subjects;
+        });
     }
 
     @Test
