@@ -125,9 +125,12 @@ final class AuditSubjectRuns {
             "SELECT first_subject FROM audit_run_blocks WHERE run = ? ORDER BY first_subject LIMIT 2 OFFSET 1";
     private static final String BLOCKS_BELOW =
             "SELECT body FROM audit_run_blocks WHERE run = ? AND first_subject < ? ORDER BY first_subject";
-    private static final String ALL_BLOCKS = "SELECT body FROM audit_run_blocks WHERE run = ? ORDER BY first_subject";
     private static final String REMOVE_BELOW = "DELETE FROM audit_run_blocks WHERE run = ? AND first_subject < ?";
-    private static final String REMOVE_ALL = "DELETE FROM audit_run_blocks WHERE run = ?";
+    /**
+     * Bound as the upper subject of the last slice, which has none: SQLite orders every text before every
+     * blob, so an empty blob bounds all of them and one statement serves every slice.
+     */
+    private static final byte[] NO_SUBJECT_ABOVE = {};
     private static final String RETIRE = "DELETE FROM audit_runs WHERE run IN (" + SOURCES + ")";
     private static final String FINISH = "DELETE FROM audit_merges WHERE run = ?";
     private static final String LAST_RUN = "SELECT last_seq, last_hash FROM audit_runs ORDER BY last_seq DESC LIMIT 1";
@@ -342,18 +345,23 @@ final class AuditSubjectRuns {
 
     /** Writes {@code rows}, in key order, as blocks of {@code run}: a block ends after its share, at a change of subject. */
     private void writeBlocks(Database d, long run, List<Row> rows) throws SQLException {
-        PreparedStatement insert = d.prepare(INSERT_BLOCK);
         for (int start = 0; start < rows.size(); ) {
             int end = Math.min(rows.size(), start + blockRows);
             while (end < rows.size() && rows.get(end).sameSubject(rows.get(end - 1))) {
                 end++;
             }
-            insert.setLong(1, run);
-            insert.setString(2, rows.get(start).subject());
-            insert.setBytes(3, AuditRunBlock.encode(rows.subList(start, end)));
-            insert.executeUpdate();
+            writeBlock(d, run, rows.subList(start, end));
             start = end;
         }
+    }
+
+    /** Writes {@code rows}, in key order and not empty, as one block of {@code run}, keyed by its first subject. */
+    private static void writeBlock(Database d, long run, List<Row> rows) throws SQLException {
+        PreparedStatement insert = d.prepare(INSERT_BLOCK);
+        insert.setLong(1, run);
+        insert.setString(2, rows.getFirst().subject());
+        insert.setBytes(3, AuditRunBlock.encode(rows));
+        insert.executeUpdate();
     }
 
     private boolean startMerge(Database d) throws SQLException {
@@ -431,34 +439,19 @@ final class AuditSubjectRuns {
         List<Row> moved = new ArrayList<>();
         for (long source : sources) {
             List<Row> rows = new ArrayList<>();
-            PreparedStatement taken = d.prepare(until == null ? ALL_BLOCKS : BLOCKS_BELOW);
-            taken.setLong(1, source);
-            if (until != null) {
-                taken.setString(2, until);
-            }
-            try (ResultSet blocks = taken.executeQuery()) {
+            try (ResultSet blocks = bindBelow(d.prepare(BLOCKS_BELOW), source, until).executeQuery()) {
                 while (blocks.next()) {
                     rows.addAll(AuditRunBlock.decode(blocks.getBytes(1)));
                 }
             }
-            PreparedStatement remove = d.prepare(until == null ? REMOVE_ALL : REMOVE_BELOW);
-            remove.setLong(1, source);
-            if (until != null) {
-                remove.setString(2, until);
-            }
-            remove.executeUpdate();
+            bindBelow(d.prepare(REMOVE_BELOW), source, until).executeUpdate();
             int cut = rows.size();
             while (until != null && cut > 0 && rows.get(cut - 1).subject().compareTo(until) >= 0) {
                 cut--;
             }
             moved.addAll(rows.subList(0, cut));
             if (cut < rows.size()) {
-                List<Row> left = rows.subList(cut, rows.size());
-                PreparedStatement insert = d.prepare(INSERT_BLOCK);
-                insert.setLong(1, source);
-                insert.setString(2, left.getFirst().subject());
-                insert.setBytes(3, AuditRunBlock.encode(left));
-                insert.executeUpdate();
+                writeBlock(d, source, rows.subList(cut, rows.size()));
             }
         }
         moved.sort(AuditRunBlock.ORDER);
@@ -482,6 +475,17 @@ final class AuditSubjectRuns {
         register.setLong(4, last);
         register.setString(5, lastHash);
         register.executeUpdate();
+    }
+
+    /** Binds a run and the subject its blocks start below ({@code null}: no bound). */
+    private static PreparedStatement bindBelow(PreparedStatement statement, long run, String until) throws SQLException {
+        statement.setLong(1, run);
+        if (until != null) {
+            statement.setString(2, until);
+        } else {
+            statement.setBytes(2, NO_SUBJECT_ABOVE);
+        }
+        return statement;
     }
 
     /** Binds ?1 to ?3: the merge's level and numbers, which name its sources. */
