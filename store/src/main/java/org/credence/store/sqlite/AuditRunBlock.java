@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A block of a run of the index by subject ({@link AuditSubjectRuns}): rows in key order (subject,
- * time, number), every row of a subject in the same block, as one value of {@code audit_run_blocks}.
+ * time, number), as one value of {@code audit_run_blocks}.
  *
  * <p>Most rows of a block share their entry with others (a batch's thousand decisions are one entry),
  * and nearly every subject is a keyed hash in lowercase hex. So the body lists the block's entries once,
@@ -164,12 +164,13 @@ final class AuditRunBlock {
 
     /**
      * Adds to {@code found} the rows of {@code subject} whose time is at or after {@code from} and before
-     * {@code to} (times compared as stored text, which sorts as time does).
+     * {@code to} (times compared as stored text, which sorts as time does); returns whether the subject's
+     * rows begin the block, when they may go on from the block before.
      */
-    static void collect(byte[] body, String subject, String from, String to, List<Row> found) {
+    static boolean collect(byte[] body, String subject, String from, String to, List<Row> found) {
         if (!indexable(subject)) {
             // No block holds it, and its key would be some other subject's: ASCII has no 'é'.
-            return;
+            return false;
         }
         byte[] key = key(subject);
         ByteBuffer in = ByteBuffer.wrap(body);
@@ -179,6 +180,7 @@ final class AuditRunBlock {
             offsets[i] = in.position();
             in.position(in.position() + 4 + in.getInt() + 8);
         }
+        int groups = in.position();
         while (in.hasRemaining()) {
             int start = in.position();
             in.position(start + (body[start] == HEX ? 17 : 5 + in.getInt(start + 1)));
@@ -196,8 +198,9 @@ final class AuditRunBlock {
                     found.add(new Row(subject, at, in.getLong(offset + 4 + length)));
                 }
             }
-            return;
+            return start == groups;
         }
+        return false;
     }
 
     private static Row[] entries(ByteBuffer in) {

@@ -160,9 +160,13 @@ final class AuditSubjectIndex implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the index's connection, where the trail is attached as {@code trail}. */
+    /**
+     * Runs {@code work} on the index's connection, where the trail is attached as {@code trail}, in one
+     * transaction: a subject's rows may take more than one statement to read, and a keeper in another
+     * process (an import beside the server) may step between them.
+     */
     <T> T read(Database.Work<T> work) {
-        return index.read(work);
+        return index.transaction((d, transaction) -> work.run(d));
     }
 
     /**

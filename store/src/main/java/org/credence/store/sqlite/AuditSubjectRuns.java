@@ -34,18 +34,21 @@ import org.credence.store.sqlite.AuditRunBlock.Row;
  * transaction) are read from the table by number.
  *
  * <p><b>Rows in blocks.</b> A run is stored as blocks of about {@code STEP / FANOUT} rows in key order
- * ({@link AuditRunBlock}), a row of {@code audit_run_blocks} each, keyed by its first subject; a
- * subject's rows in a run are all in one block, so a query reads one block per run. The keeper sorts,
+ * ({@link AuditRunBlock}), a row of {@code audit_run_blocks} each, keyed by its first row; a block ends
+ * at a change of subject, so a subject's rows in a run are nearly always in one block, and a query
+ * reads one block per run. The keeper sorts,
  * merges and encodes the rows in Java. Until this design each row was a row of SQLite: measured in
  * SQLite alone, a flushed row cost 1.4–2.2 µs (taking the subject out of the items' JSON, sorting,
  * inserting into the B-tree) and a merged row about as much again for each level, so that under
  * 390,000 decisions a second in batches the keeper took 1.6 µs of the server's 4.8 per decision and
  * still fell behind. In blocks, SQLite stores one value of about 14 KB where it stored some 350 rows of
  * 85 bytes, the index file is some 40% smaller, and under such a load the keeper keeps up (measured in
- * BENCHMARKS.md, thirteenth round). A subject with very many entries (a company asked about all day)
- * makes a block as big as its rows, which a query reads whole, as it read all of its rows before; some
- * 20 million entries about one subject in one run would pass SQLite's 1 GB limit on a value, and a
- * subject spanning blocks (keyed by its first time and number too) is the way past that.
+ * BENCHMARKS.md, thirteenth round). A subject with very many entries (a company asked about all day, a
+ * partner's probe) would make a block as big as its rows, and some 20 million of them in one run would
+ * pass SQLite's 1 GB limit on a value and stop every merge after it; so a block holds at most
+ * {@code FANOUT} times its share, and such a subject spans blocks, which its query reads in a statement
+ * more for each run where its rows begin a block (as they do for one subject in a few dozen, and for
+ * every run of one that spans blocks).
  *
  * <p><b>Every step is small.</b> The runs live in a file of their own, kept by a thread of their own
  * ({@link AuditSubjectIndex}), so a step never holds the lock the audit writer commits under; but it
@@ -106,7 +109,10 @@ final class AuditSubjectRuns {
     /** What a flush reads of the entries it folds. */
     private static final String FOLDED = "SELECT seq, at, subject_hash, items FROM trail.audit"
             + " WHERE seq > ? AND seq <= ? AND (subject_hash IS NOT NULL OR items IS NOT NULL)";
-    private static final String INSERT_BLOCK = "INSERT INTO audit_run_blocks (run, first_subject, body) VALUES (?, ?, ?)";
+    private static final String INSERT_BLOCK =
+            "INSERT INTO audit_run_blocks (run, first_subject, first_at, first_seq, body) VALUES (?, ?, ?, ?, ?)";
+    /** A block's key, its first row's, in the order of {@link AuditRunBlock#ORDER}. */
+    private static final String KEY_ORDER = "first_subject, first_at, first_seq";
     private static final String REGISTER =
             "INSERT INTO audit_runs (run, level, first_seq, last_seq, last_hash) VALUES (?, ?, ?, ?, ?)";
     /** The hash of the last entry up to a number: a run ends there even if entries were cut from the trail. */
@@ -121,14 +127,15 @@ final class AuditSubjectRuns {
     /** A merge's sources: the runs of its level within its numbers (runs never overlap, so exactly those). */
     private static final String SOURCES = "SELECT run FROM audit_runs WHERE level = ?1 AND first_seq >= ?2 AND last_seq <= ?3";
     /** Where a run's second and third blocks begin. */
-    private static final String NEXT_BLOCKS =
-            "SELECT first_subject FROM audit_run_blocks WHERE run = ? ORDER BY first_subject LIMIT 2 OFFSET 1";
-    private static final String BLOCKS_BELOW =
-            "SELECT body FROM audit_run_blocks WHERE run = ? AND first_subject < ? ORDER BY first_subject";
-    private static final String REMOVE_BELOW = "DELETE FROM audit_run_blocks WHERE run = ? AND first_subject < ?";
+    private static final String NEXT_BLOCKS = "SELECT " + KEY_ORDER + " FROM audit_run_blocks WHERE run = ?"
+            + " ORDER BY " + KEY_ORDER + " LIMIT 2 OFFSET 1";
+    /** A run's blocks below a key: ?1 the run, ?2 to ?4 the key. */
+    private static final String BELOW = "run = ?1 AND (" + KEY_ORDER + ") < (?2, ?3, ?4)";
+    private static final String BLOCKS_BELOW = "SELECT body FROM audit_run_blocks WHERE " + BELOW + " ORDER BY " + KEY_ORDER;
+    private static final String REMOVE_BELOW = "DELETE FROM audit_run_blocks WHERE " + BELOW;
     /**
-     * Bound as the upper subject of the last slice, which has none: SQLite orders every text before every
-     * blob, so an empty blob bounds all of them and one statement serves every slice.
+     * Bound as the upper subject of the last slice, which has no upper key: SQLite orders every text
+     * before every blob, so an empty blob bounds all of them and one statement serves every slice.
      */
     private static final byte[] NO_SUBJECT_ABOVE = {};
     private static final String RETIRE = "DELETE FROM audit_runs WHERE run IN (" + SOURCES + ")";
@@ -141,36 +148,58 @@ final class AuditSubjectRuns {
     private static final String ITEMS_NAME_SUBJECT = "instr(items, '\"' || ?1 || '\"') > 0";
 
     /**
-     * One subject's candidates in one statement, so that runs and tail are read from one snapshot: the
-     * block of every run (and of a merge's new run) that would hold the subject, then the tail's
-     * entries that name it in a time range. Parameters: subject hash, from (inclusive), to (exclusive).
-     * Times are compared as the stored text, which sorts as time does.
+     * One subject's candidates: each run (and a merge's new run) with its last block that begins at or
+     * below the subject, which holds the subject's rows unless they begin it (see {@link #SPANNED}); then
+     * the tail's entries that name the subject in a time range. Parameters: subject hash, from
+     * (inclusive), to (exclusive). Times are compared as the stored text, which sorts as time does.
      */
-    private static final String CANDIDATES = "SELECT (SELECT body FROM audit_run_blocks b WHERE b.run = r.run"
-            + "  AND b.first_subject <= ?1 ORDER BY b.first_subject DESC LIMIT 1), NULL, NULL"
+    private static final String CANDIDATES = "SELECT r.run, (SELECT body FROM audit_run_blocks b WHERE b.run = r.run"
+            + "  AND b.first_subject <= ?1 ORDER BY b.first_subject DESC, b.first_at DESC, b.first_seq DESC LIMIT 1),"
+            + "  NULL, NULL"
             + " FROM (SELECT run FROM audit_runs UNION ALL SELECT run FROM audit_merges) r"
             + " UNION ALL"
-            + " SELECT NULL, at, seq FROM trail.audit"
+            + " SELECT NULL, NULL, at, seq FROM trail.audit"
             // Unary plus keeps the planner off audit_by_time: the tail is found by number.
             + "  WHERE seq > (" + INDEXED + ") AND (subject_hash = ?1 OR " + ITEMS_NAME_SUBJECT + ")"
             + "  AND +at >= ?2 AND +at < ?3";
+    /**
+     * Every block of run ?1 that may hold rows of subject ?2 when its rows begin a block: the blocks that
+     * begin with the subject, and the last block before them, which may end with its first rows.
+     */
+    private static final String SPANNED = "SELECT body FROM audit_run_blocks WHERE run = ?1 AND first_subject = ?2"
+            + " UNION ALL"
+            + " SELECT * FROM (SELECT body FROM audit_run_blocks WHERE run = ?1 AND first_subject < ?2"
+            + "  ORDER BY first_subject DESC, first_at DESC, first_seq DESC LIMIT 1)";
 
     private final int step;
     private final int fanout;
     private final int blockRows;
+    private final int blockMost;
 
     AuditSubjectRuns() {
         this(STEP, FANOUT);
     }
 
-    /** Smaller sizes let tests reach merges of several levels, and blocks of a row or two, with a few dozen entries. */
+    /** A block takes at most {@code fanout} times its share of rows, all of one subject then. */
     AuditSubjectRuns(int step, int fanout) {
+        this(step, fanout, Math.max(1, step / fanout) * fanout);
+    }
+
+    /**
+     * Smaller sizes let tests reach merges of several levels, blocks of a row or two, and subjects that
+     * span blocks, with a few dozen entries.
+     */
+    AuditSubjectRuns(int step, int fanout, int blockMost) {
         if (step < 1 || fanout < 2) {
             throw new IllegalArgumentException("step must be positive and fanout at least 2");
         }
         this.step = step;
         this.fanout = fanout;
         this.blockRows = Math.max(1, step / fanout);
+        if (blockMost < blockRows) {
+            throw new IllegalArgumentException("a block takes at least its share of " + blockRows + " rows");
+        }
+        this.blockMost = blockMost;
     }
 
     int step() {
@@ -189,13 +218,29 @@ final class AuditSubjectRuns {
         select.setString(2, from);
         select.setString(3, to);
         List<Row> found = new ArrayList<>();
+        List<Long> spanned = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                byte[] block = rows.getBytes(1);
+                byte[] block = rows.getBytes(2);
                 if (block != null) {
-                    AuditRunBlock.collect(block, subjectHash, from, to, found);
-                } else if (rows.getString(2) != null) {
-                    found.add(new Row(subjectHash, rows.getString(2), rows.getLong(3)));
+                    int before = found.size();
+                    if (AuditRunBlock.collect(block, subjectHash, from, to, found)) {
+                        // Its rows begin this block and may go on from blocks before: read them all at once.
+                        found.subList(before, found.size()).clear();
+                        spanned.add(rows.getLong(1));
+                    }
+                } else if (rows.getString(3) != null) {
+                    found.add(new Row(subjectHash, rows.getString(3), rows.getLong(4)));
+                }
+            }
+        }
+        for (long run : spanned) {
+            PreparedStatement blocks = d.prepare(SPANNED);
+            blocks.setLong(1, run);
+            blocks.setString(2, subjectHash);
+            try (ResultSet rows = blocks.executeQuery()) {
+                while (rows.next()) {
+                    AuditRunBlock.collect(rows.getBytes(1), subjectHash, from, to, found);
                 }
             }
         }
@@ -343,11 +388,14 @@ final class AuditSubjectRuns {
         return distinct;
     }
 
-    /** Writes {@code rows}, in key order, as blocks of {@code run}: a block ends after its share, at a change of subject. */
+    /**
+     * Writes {@code rows}, in key order, as blocks of {@code run}: a block ends after its share, at a
+     * change of subject, or once it holds {@code blockMost} rows, within a subject that has more.
+     */
     private void writeBlocks(Database d, long run, List<Row> rows) throws SQLException {
         for (int start = 0; start < rows.size(); ) {
             int end = Math.min(rows.size(), start + blockRows);
-            while (end < rows.size() && rows.get(end).sameSubject(rows.get(end - 1))) {
+            while (end < rows.size() && end - start < blockMost && rows.get(end).sameSubject(rows.get(end - 1))) {
                 end++;
             }
             writeBlock(d, run, rows.subList(start, end));
@@ -355,12 +403,15 @@ final class AuditSubjectRuns {
         }
     }
 
-    /** Writes {@code rows}, in key order and not empty, as one block of {@code run}, keyed by its first subject. */
+    /** Writes {@code rows}, in key order and not empty, as one block of {@code run}, keyed by its first row. */
     private static void writeBlock(Database d, long run, List<Row> rows) throws SQLException {
         PreparedStatement insert = d.prepare(INSERT_BLOCK);
+        Row first = rows.getFirst();
         insert.setLong(1, run);
-        insert.setString(2, rows.getFirst().subject());
-        insert.setBytes(3, AuditRunBlock.encode(rows));
+        insert.setString(2, first.subject());
+        insert.setString(3, first.at());
+        insert.setLong(4, first.seq());
+        insert.setBytes(5, AuditRunBlock.encode(rows));
         insert.executeUpdate();
     }
 
@@ -400,11 +451,13 @@ final class AuditSubjectRuns {
     }
 
     /**
-     * Moves the next slice: every source's subjects below the latest place where some source's second
-     * block begins, or below the earliest place where some source's third block begins if that comes
-     * first (all of them when no source has a second), so that every subject moves whole and each source
-     * gives a block or two. What is left of a source's last block read goes back as a block of its own.
-     * With the last slice the new run takes its sources' place.
+     * Moves the next slice: every source's rows below the latest key where some source's second block
+     * begins, or below the earliest key where some source's third block begins if that comes first (all
+     * of them when no source has a second), so that each source gives a block or two. What is left of a
+     * source's last block read goes back as a block of its own. Bounds are whole keys, not subjects: a
+     * subject that spans blocks may be cut between the new run and its sources for a while, which queries
+     * read alike, and a slice never stops short of a source's second block within it. With the last
+     * slice the new run takes its sources' place.
      *
      * <p>Why the latest second: with the earliest, a slice ends where the first source's first block
      * does, and every other source's first block is cut there and written back; sixteen sources' blocks
@@ -421,21 +474,26 @@ final class AuditSubjectRuns {
                 sources.add(rows.getLong(1));
             }
         }
-        String latestSecond = null;
-        String earliestThird = null;
+        Row latestSecond = null;
+        Row earliestThird = null;
         for (long source : sources) {
             PreparedStatement next = d.prepare(NEXT_BLOCKS);
             next.setLong(1, source);
             try (ResultSet row = next.executeQuery()) {
-                if (row.next() && (latestSecond == null || row.getString(1).compareTo(latestSecond) > 0)) {
-                    latestSecond = row.getString(1);
+                if (row.next()) {
+                    Row second = key(row);
+                    latestSecond = latestSecond == null || AuditRunBlock.ORDER.compare(second, latestSecond) > 0
+                            ? second : latestSecond;
                 }
-                if (row.next() && (earliestThird == null || row.getString(1).compareTo(earliestThird) < 0)) {
-                    earliestThird = row.getString(1);
+                if (row.next()) {
+                    Row third = key(row);
+                    earliestThird = earliestThird == null || AuditRunBlock.ORDER.compare(third, earliestThird) < 0
+                            ? third : earliestThird;
                 }
             }
         }
-        String until = earliestThird != null && earliestThird.compareTo(latestSecond) < 0 ? earliestThird : latestSecond;
+        Row until = earliestThird != null && AuditRunBlock.ORDER.compare(earliestThird, latestSecond) < 0
+                ? earliestThird : latestSecond;
         List<Row> moved = new ArrayList<>();
         for (long source : sources) {
             List<Row> rows = new ArrayList<>();
@@ -446,7 +504,7 @@ final class AuditSubjectRuns {
             }
             bindBelow(d.prepare(REMOVE_BELOW), source, until).executeUpdate();
             int cut = rows.size();
-            while (until != null && cut > 0 && rows.get(cut - 1).subject().compareTo(until) >= 0) {
+            while (until != null && cut > 0 && AuditRunBlock.ORDER.compare(rows.get(cut - 1), until) >= 0) {
                 cut--;
             }
             moved.addAll(rows.subList(0, cut));
@@ -477,13 +535,22 @@ final class AuditSubjectRuns {
         register.executeUpdate();
     }
 
-    /** Binds a run and the subject its blocks start below ({@code null}: no bound). */
-    private static PreparedStatement bindBelow(PreparedStatement statement, long run, String until) throws SQLException {
+    /** A block's key as {@link #NEXT_BLOCKS} reads it. */
+    private static Row key(ResultSet row) throws SQLException {
+        return new Row(row.getString(1), row.getString(2), row.getLong(3));
+    }
+
+    /** Binds a run and the key its blocks start below ({@code null}: no bound). */
+    private static PreparedStatement bindBelow(PreparedStatement statement, long run, Row until) throws SQLException {
         statement.setLong(1, run);
         if (until != null) {
-            statement.setString(2, until);
+            statement.setString(2, until.subject());
+            statement.setString(3, until.at());
+            statement.setLong(4, until.seq());
         } else {
             statement.setBytes(2, NO_SUBJECT_ABOVE);
+            statement.setString(3, "");
+            statement.setLong(4, 0);
         }
         return statement;
     }

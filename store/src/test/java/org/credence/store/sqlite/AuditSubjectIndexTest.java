@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.credence.store.AuditLog.AuditEntry;
@@ -105,20 +107,19 @@ class AuditSubjectIndexTest {
             append(audit, 20);
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            // Holds what a step holds: the index's write transaction and a snapshot of the trail.
+            // Holds what a step holds: the index's write lock (a write that changes nothing) and a
+            // snapshot of the trail, in one transaction.
             Thread step = Thread.ofPlatform().start(() -> index.read(d -> {
-                d.execute("BEGIN IMMEDIATE");
+                d.execute("DELETE FROM audit_merges");
                 try (ResultSet row = d.prepare("SELECT count(*) FROM trail.audit").executeQuery()) {
                     row.next();
                 }
-                d.execute("DELETE FROM audit_merges");
                 holding.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                d.execute("ROLLBACK");
                 return null;
             }));
             try {
@@ -249,6 +250,96 @@ class AuditSubjectIndexTest {
         }
     }
 
+    @Test
+    void aSubjectWithMoreRowsThanABlockTakesSpansBlocksAndIsFoundWholeAtEveryStep() {
+        // Steps of 8, fanout 4: blocks of 2 rows, of 8 at most. Seven entries in ten are about SUBJECT, so
+        // its rows fill several blocks of a merged run, and the merge into level 2 cuts slices inside them.
+        List<AuditEntry> written;
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            written = Fixtures.appendEach(audit, IntStream.rangeClosed(1, 200)
+                    .mapToObj(n -> event(n, n % 10 < 7 ? SUBJECT : OTHER)).toList());
+            int taken = 0;
+            while (index.maintain(true)) {
+                assertThat(++taken).as("steps to catch up").isLessThan(1_000);
+                assertThat(about(audit, SUBJECT)).as("after step %d", taken).isEqualTo(scan(written, SUBJECT));
+                assertThat(about(audit, OTHER)).as("after step %d", taken).isEqualTo(scan(written, OTHER));
+            }
+            List<long[]> blocks = index.read(d -> {
+                List<long[]> found = new ArrayList<>();
+                try (ResultSet rows = d.prepare("SELECT run, first_subject = '" + SUBJECT + "', body FROM audit_run_blocks")
+                        .executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new long[] {rows.getLong(1), rows.getLong(2), AuditRunBlock.decode(rows.getBytes(3)).size()});
+                    }
+                }
+                return found;
+            });
+            assertThat(blocks).allSatisfy(block -> assertThat(block[2]).as("rows of a block").isLessThanOrEqualTo(8));
+            assertThat(blocks.stream().filter(block -> block[1] == 1).collect(Collectors.groupingBy(block -> block[0],
+                    Collectors.counting())).values()).as("blocks that begin with SUBJECT, by run").anyMatch(n -> n >= 10);
+            // A time range and a limit within a subject that spans blocks.
+            Query some = new Query(Optional.of(SUBJECT), Optional.of(Fixtures.T0.plusSeconds(50)),
+                    Optional.of(Fixtures.T0.plusSeconds(150)), 30);
+            assertThat(audit.entries(some)).extracting(AuditEntry::seq).isEqualTo(written.stream()
+                    .filter(e -> e.event().subjectHash().equals(Optional.of(SUBJECT)) && e.seq() >= 50 && e.seq() < 150)
+                    .map(AuditEntry::seq).limit(30).toList());
+        }
+    }
+
+    @Test
+    void blocksKeyedByTheirFirstSubjectAloneAreFoundAndMergedAfterTheMigration() throws Exception {
+        List<AuditEntry> written;
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            written = new ArrayList<>(append(audit, 40));
+        }
+        // The index file as its second version left it: a run of the first 40 entries in two blocks, one
+        // per subject, each keyed by its subject alone, with more rows than blocks take now.
+        Files.delete(dataDir.resolve(Database.INDEX_FILE_NAME));
+        String index2 = "jdbc:sqlite:" + dataDir.resolve(Database.INDEX_FILE_NAME);
+        Flyway.configure().dataSource(index2, null, null).locations("classpath:db/migration/sqlite-index").target("2")
+                .load().migrate();
+        List<AuditRunBlock.Row> rows = new ArrayList<>();
+        try (Connection trail = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+             ResultSet entries = trail.createStatement().executeQuery("SELECT subject_hash, at, seq FROM audit WHERE seq <= 40")) {
+            while (entries.next()) {
+                rows.add(new AuditRunBlock.Row(entries.getString(1), entries.getString(2), entries.getLong(3)));
+            }
+        }
+        rows.sort(AuditRunBlock.ORDER);
+        try (Connection c = DriverManager.getConnection(index2);
+             PreparedStatement block = c.prepareStatement("INSERT INTO audit_run_blocks (run, first_subject, body) VALUES (1, ?, ?)")) {
+            c.createStatement().execute("INSERT INTO audit_runs VALUES (1, 0, 1, 40, '" + written.get(39).hash() + "')");
+            for (String subject : List.of(SUBJECT, OTHER)) {
+                block.setString(1, subject);
+                block.setBytes(2, AuditRunBlock.encode(rows.stream().filter(row -> row.subject().equals(subject)).toList()));
+                block.executeUpdate();
+            }
+        }
+
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            assertThat(runs(index)).containsExactly(40, 1);
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+            // Three steps more make three runs of level 0 beside it, and the four are merged.
+            for (int i = 0; i < 3; i++) {
+                // Later than every entry before, so that listing order is still the order written.
+                written.addAll(Fixtures.appendEach(audit, IntStream.rangeClosed(written.size() + 1, written.size() + 8)
+                        .mapToObj(n -> event(n, n % 2 == 0 ? SUBJECT : OTHER)).toList()));
+                assertThat(index.maintain(false)).isTrue();
+            }
+            assertThat(runs(index)).containsExactly(64, 4);
+            int taken = 0;
+            while (index.maintain(true)) {
+                assertThat(++taken).as("steps to catch up").isLessThan(1_000);
+                assertThat(about(audit, SUBJECT)).as("after step %d", taken).isEqualTo(scan(written, SUBJECT));
+                assertThat(about(audit, OTHER)).as("after step %d", taken).isEqualTo(scan(written, OTHER));
+            }
+            assertThat(runs(index)).containsExactly(64, 1);
+        }
+    }
+
     /** An entry of a batch about {@code subjects}, one item each. */
     private static AuditEvent batch(List<String> subjects) {
         return new AuditEvent(Fixtures.T0, "bank", "partner", "decision", Optional.empty(), "loan.consumer",
@@ -260,7 +351,7 @@ class AuditSubjectIndexTest {
         return index.read(d -> {
             List<String> subjects = new ArrayList<>();
             try (ResultSet rows = d.prepare("SELECT body FROM audit_run_blocks WHERE run = (SELECT run FROM audit_merges)"
-                    + " ORDER BY first_subject").executeQuery()) {
+                    + " ORDER BY first_subject, first_at, first_seq").executeQuery()) {
                 while (rows.next()) {
                     AuditRunBlock.decode(rows.getBytes(1)).forEach(row -> subjects.add(row.subject()));
                 }

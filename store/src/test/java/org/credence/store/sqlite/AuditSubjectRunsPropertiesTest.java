@@ -24,9 +24,10 @@ import org.credence.store.AuditLog.Query;
 
 /**
  * The index by subject answers exactly what a scan of the whole trail would, whatever mix of appends,
- * flushes, merges and restarts came before: with steps of 6 rows, merges of 3 and blocks of 2 rows or
- * more, a few dozen entries about five subjects go through every state (tail, level 0, level 1), every
- * boundary between them, and blocks of one subject and of several, cut by merges anywhere.
+ * flushes, merges and restarts came before: with steps of 6 rows, merges of 3 and blocks of 2 or 3
+ * rows, a few dozen entries about five subjects go through every state (tail, level 0, level 1), every
+ * boundary between them, blocks of one subject and of several, and subjects that span blocks, cut by
+ * merges anywhere.
  */
 class AuditSubjectRunsPropertiesTest {
 
@@ -86,7 +87,7 @@ class AuditSubjectRunsPropertiesTest {
         List<AuditEntry> written = new ArrayList<>();
         Database db = Database.open(dataDir);
         // Not kept: the steps are the test's to take.
-        AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(6, 3));
+        AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(6, 3, 3));
         SqliteAuditLog audit = new SqliteAuditLog(db, index);
         try {
             for (Step step : steps) {
@@ -102,7 +103,7 @@ class AuditSubjectRunsPropertiesTest {
                         index.close();
                         db.close();
                         db = Database.open(dataDir);
-                        index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(6, 3));
+                        index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(6, 3, 3));
                         audit = new SqliteAuditLog(db, index);
                     }
                 }
