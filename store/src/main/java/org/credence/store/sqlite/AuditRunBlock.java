@@ -78,7 +78,10 @@ final class AuditRunBlock {
     private AuditRunBlock() {
     }
 
-    /** Whether a subject can be indexed: only ASCII sorts alike here and in SQLite, and only tampering makes other text. */
+    /**
+     * Whether a subject, or a time as stored, can be indexed: only ASCII sorts alike here and in SQLite
+     * (a block's key is compared in both), and only tampering makes other text.
+     */
     static boolean indexable(String subject) {
         for (int i = 0; i < subject.length(); i++) {
             if (subject.charAt(i) >= 0x80) {
@@ -164,13 +167,12 @@ final class AuditRunBlock {
 
     /**
      * Adds to {@code found} the rows of {@code subject} whose time is at or after {@code from} and before
-     * {@code to} (times compared as stored text, which sorts as time does); returns whether the subject's
-     * rows begin the block, when they may go on from the block before.
+     * {@code to} (times compared as stored text, which sorts as time does).
      */
-    static boolean collect(byte[] body, String subject, String from, String to, List<Row> found) {
+    static void collect(byte[] body, String subject, String from, String to, List<Row> found) {
         if (!indexable(subject)) {
             // No block holds it, and its key would be some other subject's: ASCII has no 'é'.
-            return false;
+            return;
         }
         byte[] key = key(subject);
         ByteBuffer in = ByteBuffer.wrap(body);
@@ -180,7 +182,6 @@ final class AuditRunBlock {
             offsets[i] = in.position();
             in.position(in.position() + 4 + in.getInt() + 8);
         }
-        int groups = in.position();
         while (in.hasRemaining()) {
             int start = in.position();
             in.position(start + (body[start] == HEX ? 17 : 5 + in.getInt(start + 1)));
@@ -198,9 +199,8 @@ final class AuditRunBlock {
                     found.add(new Row(subject, at, in.getLong(offset + 4 + length)));
                 }
             }
-            return start == groups;
+            return;
         }
-        return false;
     }
 
     private static Row[] entries(ByteBuffer in) {

@@ -160,13 +160,9 @@ final class AuditSubjectIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code work} on the index's connection, where the trail is attached as {@code trail}, in one
-     * transaction: a subject's rows may take more than one statement to read, and a keeper in another
-     * process (an import beside the server) may step between them.
-     */
+    /** Runs {@code work} on the index's connection, where the trail is attached as {@code trail}. */
     <T> T read(Database.Work<T> work) {
-        return index.transaction((d, transaction) -> work.run(d));
+        return index.read(work);
     }
 
     /**

@@ -36,7 +36,8 @@ import org.credence.store.sqlite.AuditRunBlock.Row;
  * <p><b>Rows in blocks.</b> A run is stored as blocks of about {@code STEP / FANOUT} rows in key order
  * ({@link AuditRunBlock}), a row of {@code audit_run_blocks} each, keyed by its first row; a block ends
  * at a change of subject, so a subject's rows in a run are nearly always in one block, and a query
- * reads one block per run. The keeper sorts,
+ * reads one block per run (and seeks, in vain nearly always, blocks that begin with the subject). The
+ * keeper sorts,
  * merges and encodes the rows in Java. Until this design each row was a row of SQLite: measured in
  * SQLite alone, a flushed row cost 1.4–2.2 µs (taking the subject out of the items' JSON, sorting,
  * inserting into the B-tree) and a merged row about as much again for each level, so that under
@@ -45,17 +46,17 @@ import org.credence.store.sqlite.AuditRunBlock.Row;
  * 85 bytes, the index file is some 40% smaller, and under such a load the keeper keeps up (measured in
  * BENCHMARKS.md, thirteenth round). A subject with very many entries (a company asked about all day, a
  * partner's probe) would make a block as big as its rows, and some 20 million of them in one run would
- * pass SQLite's 1 GB limit on a value and stop every merge after it; so a block holds at most
- * {@code FANOUT} times its share, and such a subject spans blocks, which its query reads in a statement
- * more for each run where its rows begin a block (as they do for one subject in a few dozen, and for
- * every run of one that spans blocks).
+ * pass SQLite's 1 GB limit on a value and stop every merge after it; so a block that has its share
+ * ends inside a subject once it holds {@code FANOUT} shares, and such a subject spans blocks. (Measured
+ * under single decisions of which half were about one subject, 100,000–200,000 of its rows: the
+ * largest block was 1.5 MB before this bound and 0.19 MB with it; BENCHMARKS.md, fourteenth round.)
  *
  * <p><b>Every step is small.</b> The runs live in a file of their own, kept by a thread of their own
  * ({@link AuditSubjectIndex}), so a step never holds the lock the audit writer commits under; but it
  * holds the index's own lock, which a subject's query waits for, and a snapshot of the trail, which
  * keeps the trail's write-ahead log from being rewound. A flush is one step's worth of entries, and a
  * merge moves one slice of subjects at a time from its sources to the new run (a block or two of each,
- * about a step or two of rows; {@link #slice} says where a slice ends), writing what is left of a
+ * about a step or two of rows; {@link #slice} says where a slice ends, by whole keys), writing what is left of a
  * source's last block read back as a block of its own, in the same transaction: every entry is in
  * exactly one of them at any moment, so queries read both and need not know how far the merge got.
  * Measured before slicing, a merge of 16 runs of 16 K in one transaction raised the p99 latency of
@@ -71,7 +72,7 @@ import org.credence.store.sqlite.AuditRunBlock.Row;
  * cores, the keeper unable to keep up): level 0 held 422 runs at the end instead of 5,167, and 30 s
  * later the keeper had caught up, with 383 runs, where before it still held a tail of 1,400 entries and
  * 7,139 runs; a subject's entries then took 26–93 ms over HTTP instead of 172–306. A big run in level
- * 0 is no harder to merge: a merge moves slices by subject, whatever the sizes of its sources.
+ * 0 is no harder to merge: a merge moves slices by key, whatever the sizes of its sources.
  *
  * <p><b>State lives in the database.</b> Each step (a flush or a merge) is one transaction that reads
  * where the runs end and writes the next piece, so another process keeping the same index (a CLI
@@ -147,29 +148,26 @@ final class AuditSubjectRuns {
     /** Whether an entry's items name the subject ?1: its hash, quoted, is in their text. */
     private static final String ITEMS_NAME_SUBJECT = "instr(items, '\"' || ?1 || '\"') > 0";
 
+    /** Every run, and a merge's new run. */
+    private static final String RUNS = "(SELECT run FROM audit_runs UNION ALL SELECT run FROM audit_merges) r";
     /**
-     * One subject's candidates: each run (and a merge's new run) with its last block that begins at or
-     * below the subject, which holds the subject's rows unless they begin it (see {@link #SPANNED}); then
-     * the tail's entries that name the subject in a time range. Parameters: subject hash, from
-     * (inclusive), to (exclusive). Times are compared as the stored text, which sorts as time does.
+     * One subject's candidates in one statement, so that runs and tail are read from one snapshot
+     * without a transaction (which on the index's connection would take its write lock): in every run,
+     * the blocks that begin with the subject (nearly always none) and the last block before them, which
+     * holds the subject's rows or the first of them; then the tail's entries that name the subject in a
+     * time range. Parameters: subject hash, from (inclusive), to (exclusive). Times are compared as the
+     * stored text, which sorts as time does.
      */
-    private static final String CANDIDATES = "SELECT r.run, (SELECT body FROM audit_run_blocks b WHERE b.run = r.run"
-            + "  AND b.first_subject <= ?1 ORDER BY b.first_subject DESC, b.first_at DESC, b.first_seq DESC LIMIT 1),"
-            + "  NULL, NULL"
-            + " FROM (SELECT run FROM audit_runs UNION ALL SELECT run FROM audit_merges) r"
+    private static final String CANDIDATES = "SELECT b.body, NULL, NULL FROM " + RUNS
+            + " JOIN audit_run_blocks b ON b.run = r.run AND b.first_subject = ?1"
             + " UNION ALL"
-            + " SELECT NULL, NULL, at, seq FROM trail.audit"
+            + " SELECT (SELECT body FROM audit_run_blocks b WHERE b.run = r.run AND b.first_subject < ?1"
+            + "  ORDER BY b.first_subject DESC, b.first_at DESC, b.first_seq DESC LIMIT 1), NULL, NULL FROM " + RUNS
+            + " UNION ALL"
+            + " SELECT NULL, at, seq FROM trail.audit"
             // Unary plus keeps the planner off audit_by_time: the tail is found by number.
             + "  WHERE seq > (" + INDEXED + ") AND (subject_hash = ?1 OR " + ITEMS_NAME_SUBJECT + ")"
             + "  AND +at >= ?2 AND +at < ?3";
-    /**
-     * Every block of run ?1 that may hold rows of subject ?2 when its rows begin a block: the blocks that
-     * begin with the subject, and the last block before them, which may end with its first rows.
-     */
-    private static final String SPANNED = "SELECT body FROM audit_run_blocks WHERE run = ?1 AND first_subject = ?2"
-            + " UNION ALL"
-            + " SELECT * FROM (SELECT body FROM audit_run_blocks WHERE run = ?1 AND first_subject < ?2"
-            + "  ORDER BY first_subject DESC, first_at DESC, first_seq DESC LIMIT 1)";
 
     private final int step;
     private final int fanout;
@@ -180,14 +178,15 @@ final class AuditSubjectRuns {
         this(STEP, FANOUT);
     }
 
-    /** A block takes at most {@code fanout} times its share of rows, all of one subject then. */
+    /** A block ends inside a subject once it holds {@code fanout} times its share of rows. */
     AuditSubjectRuns(int step, int fanout) {
         this(step, fanout, Math.max(1, step / fanout) * fanout);
     }
 
     /**
      * Smaller sizes let tests reach merges of several levels, blocks of a row or two, and subjects that
-     * span blocks, with a few dozen entries.
+     * span blocks, with a few dozen entries. {@code blockMost}: the rows after which a block ends even
+     * inside a subject (blocks written back by a slice, and blocks from before this bound, may hold more).
      */
     AuditSubjectRuns(int step, int fanout, int blockMost) {
         if (step < 1 || fanout < 2) {
@@ -218,29 +217,13 @@ final class AuditSubjectRuns {
         select.setString(2, from);
         select.setString(3, to);
         List<Row> found = new ArrayList<>();
-        List<Long> spanned = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                byte[] block = rows.getBytes(2);
+                byte[] block = rows.getBytes(1);
                 if (block != null) {
-                    int before = found.size();
-                    if (AuditRunBlock.collect(block, subjectHash, from, to, found)) {
-                        // Its rows begin this block and may go on from blocks before: read them all at once.
-                        found.subList(before, found.size()).clear();
-                        spanned.add(rows.getLong(1));
-                    }
-                } else if (rows.getString(3) != null) {
-                    found.add(new Row(subjectHash, rows.getString(3), rows.getLong(4)));
-                }
-            }
-        }
-        for (long run : spanned) {
-            PreparedStatement blocks = d.prepare(SPANNED);
-            blocks.setLong(1, run);
-            blocks.setString(2, subjectHash);
-            try (ResultSet rows = blocks.executeQuery()) {
-                while (rows.next()) {
-                    AuditRunBlock.collect(rows.getBytes(1), subjectHash, from, to, found);
+                    AuditRunBlock.collect(block, subjectHash, from, to, found);
+                } else if (rows.getString(2) != null) {
+                    found.add(new Row(subjectHash, rows.getString(2), rows.getLong(3)));
                 }
             }
         }
@@ -358,6 +341,9 @@ final class AuditSubjectRuns {
                 long seq = entries.getLong(1);
                 String at = entries.getString(2);
                 String subject = entries.getString(3);
+                if (!AuditRunBlock.indexable(at)) {
+                    continue;
+                }
                 if (subject != null && AuditRunBlock.indexable(subject)) {
                     rows.add(new Row(subject, at, seq));
                 }
@@ -454,10 +440,10 @@ final class AuditSubjectRuns {
      * Moves the next slice: every source's rows below the latest key where some source's second block
      * begins, or below the earliest key where some source's third block begins if that comes first (all
      * of them when no source has a second), so that each source gives a block or two. What is left of a
-     * source's last block read goes back as a block of its own. Bounds are whole keys, not subjects: a
-     * subject that spans blocks may be cut between the new run and its sources for a while, which queries
-     * read alike, and a slice never stops short of a source's second block within it. With the last
-     * slice the new run takes its sources' place.
+     * source's last block read goes back as a block of its own. Bounds are whole keys, not subjects, so
+     * that a subject spanning many blocks cannot hold a slice back: it may be cut between the new run and
+     * its sources for a while, which queries read alike. With the last slice the new run takes its
+     * sources' place.
      *
      * <p>Why the latest second: with the earliest, a slice ends where the first source's first block
      * does, and every other source's first block is cut there and written back; sixteen sources' blocks

@@ -55,19 +55,6 @@ class AuditRunBlockTest {
     }
 
     @Test
-    void aSubjectWhoseRowsBeginTheBlockIsTold() {
-        // Its rows may go on from the block before, where a subject spans blocks.
-        byte[] body = AuditRunBlock.encode(ROWS);
-        List<Row> found = new ArrayList<>();
-        assertThat(AuditRunBlock.collect(body, A, "", "~", found)).isTrue();
-        assertThat(AuditRunBlock.collect(body, A, "2027", "~", found)).as("none in range, yet they begin it").isTrue();
-        assertThat(AuditRunBlock.collect(body, B, "", "~", found)).isFalse();
-        assertThat(AuditRunBlock.collect(body, C, "", "~", found)).isFalse();
-        assertThat(AuditRunBlock.collect(body, "ab".repeat(16), "", "~", found)).as("not in the block").isFalse();
-        assertThat(found).extracting(Row::seq).containsExactly(3L, 1L, 7L, 2L, Long.MAX_VALUE);
-    }
-
-    @Test
     void rowsSortAsTheirTextDoes() {
         List<Row> shuffled = new ArrayList<>(ROWS);
         java.util.Collections.reverse(shuffled);

@@ -107,19 +107,20 @@ class AuditSubjectIndexTest {
             append(audit, 20);
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            // Holds what a step holds: the index's write lock (a write that changes nothing) and a
-            // snapshot of the trail, in one transaction.
+            // Holds what a step holds: the index's write transaction and a snapshot of the trail.
             Thread step = Thread.ofPlatform().start(() -> index.read(d -> {
-                d.execute("DELETE FROM audit_merges");
+                d.execute("BEGIN IMMEDIATE");
                 try (ResultSet row = d.prepare("SELECT count(*) FROM trail.audit").executeQuery()) {
                     row.next();
                 }
+                d.execute("DELETE FROM audit_merges");
                 holding.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                d.execute("ROLLBACK");
                 return null;
             }));
             try {
@@ -251,23 +252,30 @@ class AuditSubjectIndexTest {
     }
 
     @Test
-    void aSubjectWithMoreRowsThanABlockTakesSpansBlocksAndIsFoundWholeAtEveryStep() {
-        // Steps of 8, fanout 4: blocks of 2 rows, of 8 at most. Seven entries in ten are about SUBJECT, so
-        // its rows fill several blocks of a merged run, and the merge into level 2 cuts slices inside them.
+    void aSubjectWithMoreRowsThanABlockTakesSpansBlocksAndIsFoundWholeAtEveryStep() throws Exception {
+        // Steps of 8, fanout 4: blocks of 2 rows, of 8 at most. All but one entry in forty are about the
+        // hot subject, so its rows fill several blocks of a merged run, and the merge into level 2 cuts
+        // slices inside them. Hot as the lesser subject, its rows begin a run's blocks; as the greater, its
+        // first rows end a block that begins with the other subject's single row.
+        spansBlocks(Files.createDirectory(dataDir.resolve("lesser")), SUBJECT, OTHER);
+        spansBlocks(Files.createDirectory(dataDir.resolve("greater")), OTHER, SUBJECT);
+    }
+
+    private static void spansBlocks(Path dir, String hot, String cold) {
         List<AuditEntry> written;
-        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+        try (Database db = Database.open(dir); AuditSubjectIndex index = unkept(dir);
              SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
             written = Fixtures.appendEach(audit, IntStream.rangeClosed(1, 200)
-                    .mapToObj(n -> event(n, n % 10 < 7 ? SUBJECT : OTHER)).toList());
+                    .mapToObj(n -> event(n, n % 40 == 0 ? cold : hot)).toList());
             int taken = 0;
             while (index.maintain(true)) {
                 assertThat(++taken).as("steps to catch up").isLessThan(1_000);
-                assertThat(about(audit, SUBJECT)).as("after step %d", taken).isEqualTo(scan(written, SUBJECT));
-                assertThat(about(audit, OTHER)).as("after step %d", taken).isEqualTo(scan(written, OTHER));
+                assertThat(about(audit, hot)).as("after step %d", taken).isEqualTo(scan(written, hot));
+                assertThat(about(audit, cold)).as("after step %d", taken).isEqualTo(scan(written, cold));
             }
             List<long[]> blocks = index.read(d -> {
                 List<long[]> found = new ArrayList<>();
-                try (ResultSet rows = d.prepare("SELECT run, first_subject = '" + SUBJECT + "', body FROM audit_run_blocks")
+                try (ResultSet rows = d.prepare("SELECT run, first_subject = '" + hot + "', body FROM audit_run_blocks")
                         .executeQuery()) {
                     while (rows.next()) {
                         found.add(new long[] {rows.getLong(1), rows.getLong(2), AuditRunBlock.decode(rows.getBytes(3)).size()});
@@ -277,13 +285,33 @@ class AuditSubjectIndexTest {
             });
             assertThat(blocks).allSatisfy(block -> assertThat(block[2]).as("rows of a block").isLessThanOrEqualTo(8));
             assertThat(blocks.stream().filter(block -> block[1] == 1).collect(Collectors.groupingBy(block -> block[0],
-                    Collectors.counting())).values()).as("blocks that begin with SUBJECT, by run").anyMatch(n -> n >= 10);
+                    Collectors.counting())).values()).as("blocks that begin with the hot subject, by run")
+                    .anyMatch(n -> n >= 10);
             // A time range and a limit within a subject that spans blocks.
-            Query some = new Query(Optional.of(SUBJECT), Optional.of(Fixtures.T0.plusSeconds(50)),
+            Query some = new Query(Optional.of(hot), Optional.of(Fixtures.T0.plusSeconds(50)),
                     Optional.of(Fixtures.T0.plusSeconds(150)), 30);
             assertThat(audit.entries(some)).extracting(AuditEntry::seq).isEqualTo(written.stream()
-                    .filter(e -> e.event().subjectHash().equals(Optional.of(SUBJECT)) && e.seq() >= 50 && e.seq() < 150)
+                    .filter(e -> e.event().subjectHash().equals(Optional.of(hot)) && e.seq() >= 50 && e.seq() < 150)
                     .map(AuditEntry::seq).limit(30).toList());
+        }
+    }
+
+    @Test
+    void aQueryDoesNotWaitForAStepOfAnotherProcess() throws Exception {
+        // A keeper in another process (an import beside the server) holds the index's write lock while it
+        // steps; a query reads a snapshot beside it, as it reads the trail beside the audit writer.
+        List<AuditEntry> written = indexedTrail(dataDir, 40, null);
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.INDEX_FILE_NAME));
+             Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            other.createStatement().execute("BEGIN IMMEDIATE");
+            other.createStatement().execute("DELETE FROM audit_merges");
+            try {
+                assertThat(CompletableFuture.supplyAsync(() -> about(audit, SUBJECT)).get(5, TimeUnit.SECONDS))
+                        .isEqualTo(scan(written, SUBJECT));
+            } finally {
+                other.createStatement().execute("ROLLBACK");
+            }
         }
     }
 
