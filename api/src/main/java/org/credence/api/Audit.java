@@ -100,7 +100,7 @@ public final class Audit {
                                           IntFunction<String> subjectId, IntFunction<String> outcomeOf) {
         List<AuditLog.Item> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            items.add(new AuditLog.Item(vault.subjectHash(subjectId.apply(i)), outcomeOf.apply(i)));
+            items.add(new AuditLog.Item(vault.subjectHash(subjectId.apply(i)), outcomeOf.apply(i), i + 1));
         }
         return log.append(new AuditLog.AuditEvent(clock.instant(), client.name(), client.role().code(), action,
                 Optional.empty(), purpose, outcome, items)).join();

@@ -64,10 +64,10 @@ final class DecisionRoutes {
         Decision decision = snapshot.index().decide(request.subject(), policy, (int) today.toEpochDay());
         metrics.decided(decision.outcome());
         // Answered only once the trail holds it: a partner never acts on a decision nobody can audit.
-        var entry = audit.begin(client, "decision", Optional.of(request.subject()), request.purpose(),
+        var entry = audit.begin(client, DecisionId.ACTION, Optional.of(request.subject()), request.purpose(),
                 request.action() + ": " + decision.outcome().code()).join();
         Map<String, Object> body = Views.decision(decision, today);
-        body.put("decision_id", "d-" + entry.seq());
+        body.put("decision_id", DecisionId.of(entry.seq()));
         Respond.jsonNow(ctx, 200, body);
     }
 
@@ -153,13 +153,13 @@ final class DecisionRoutes {
             metrics.decided(outcome, outcomes[outcome.ordinal()]);
         }
         // Answered only once the trail holds every decision of the batch: one entry, its items the decisions.
-        AuditLog.AuditEntry trail = audit.recordMany(client, "decision", purpose.orElseThrow(), summary(outcomes),
+        AuditLog.AuditEntry trail = audit.recordMany(client, DecisionId.ACTION, purpose.orElseThrow(), summary(outcomes),
                 decisions.length, i -> asked.get(i).subject(), i -> asked.get(i).policy().action() + ": "
                         + decisions[i].outcome().code());
         List<Map<String, Object>> answers = new ArrayList<>(decisions.length);
         for (int i = 0; i < decisions.length; i++) {
             Map<String, Object> body = Views.decision(decisions[i], today);
-            body.put("decision_id", "d-" + trail.seq() + "." + (i + 1));
+            body.put("decision_id", DecisionId.of(trail.seq(), i + 1));
             answers.add(body);
         }
         Respond.jsonNow(ctx, 200, Map.of("decisions", answers));

@@ -25,7 +25,7 @@ import org.credence.subject.IdSchemes;
 final class SubjectRoutes {
 
     /** The audited actions a subject's access log shows: lookups of the subject by others and itself. */
-    static final Set<String> LOOKUPS = Set.of("file.read", "decision");
+    static final Set<String> LOOKUPS = Set.of("file.read", DecisionId.ACTION);
 
     private final CreditState state;
     private final RightsStore rights;
@@ -65,12 +65,14 @@ final class SubjectRoutes {
         // A batch's entry holds, of this subject, only its own items: each is a lookup.
         List<Map<String, Object>> lookups = entries.stream()
                 .filter(e -> LOOKUPS.contains(e.event().action()))
-                .flatMap(e -> e.event().perSubject().stream())
-                .map(e -> {
+                .flatMap(e -> e.perSubject().stream())
+                .map(lookup -> {
+                    AuditLog.AuditEvent e = lookup.event();
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("at", e.at().toString());
                     line.put("who", Map.of("name", e.actor(), "role", e.role()));
                     line.put("action", e.action());
+                    DecisionId.of(lookup).ifPresent(decision -> line.put("decision_id", decision));
                     line.put("purpose", e.purpose());
                     line.put("outcome", e.outcome());
                     return line;

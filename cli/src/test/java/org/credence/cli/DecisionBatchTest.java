@@ -107,6 +107,9 @@ class DecisionBatchTest {
         assertThat(lookups.findValuesAsText("outcome")).containsExactly("travel.air.ticket: deny", "finance.loan: review",
                 "travel.air.ticket: deny");
         assertThat(lookups.findValuesAsText("purpose")).containsOnly("ticket sale");
+        // Each names the decision the partner was told of: the batch's first and third, then the single one.
+        assertThat(lookups.findValuesAsText("decision_id")).containsExactly("d-" + seq + ".1", "d-" + seq + ".3",
+                single.path("decision_id").asText());
         // The batch's decisions are counted by outcome, and the single decision with them.
         assertThat(http.get("/metrics", null).body()).contains("credence_decisions_total{outcome=\"deny\"} 2.0",
                 "credence_decisions_total{outcome=\"allow\"} 1.0", "credence_decisions_total{outcome=\"review\"} 1.0");

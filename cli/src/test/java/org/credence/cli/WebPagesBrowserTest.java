@@ -47,6 +47,7 @@ class WebPagesBrowserTest {
     String operator;
     String subject;
     String auditor;
+    String partner;
 
     @BeforeEach
     void start() throws IOException {
@@ -54,6 +55,7 @@ class WebPagesBrowserTest {
         String agency = harness.key("agency", "court");
         operator = harness.key("operator", "ops");
         auditor = harness.key("auditor", "audit");
+        partner = harness.key("partner", "airline", "travel.air.ticket");
         subject = harness.subjectKey("zhang", PERSON);
         http = harness.start();
         assertThat(http.post("/api/v1/records", agency, record("J-1", PERSON, "person", HOSTILE_NAME,
@@ -162,7 +164,10 @@ class WebPagesBrowserTest {
         assertThat(browser.has("#no-disputes")).isTrue();
         signOut();
 
-        // The subject's record is annulled and its grade restored.
+        // The subject's record is annulled and its grade restored; an airline asks about them in a batch.
+        JsonNode decided = http.post("/api/v1/decisions/batch", partner, "{\"purpose\":\"ticket sale\",\"requests\":["
+                + "{\"subject\":\"" + ORGANIZATION + "\",\"action\":\"travel.air.ticket\"},"
+                + "{\"subject\":\"" + PERSON + "\",\"action\":\"travel.air.ticket\"}]}").json();
         signIn(subject);
         assertThat(browser.find("#record-1-status").getAttribute("data-status")).isEqualTo("annulled");
         assertThat(browser.text("#points")).isEqualTo("1000");
@@ -170,7 +175,8 @@ class WebPagesBrowserTest {
         assertThat(browser.has("#no-lists")).isTrue();
         assertThat(browser.has("#dispute-1")).isFalse();
         assertThat(browser.text("#notices")).contains("upheld");
-        assertThat(browser.text("#access-log")).contains("zhang");
+        assertThat(browser.text("#access-log")).contains("zhang", "airline", "ticket sale",
+                decided.path("decisions").get(1).path("decision_id").asText());
         browser.screenshot("subject-page-after");
         signOut();
 

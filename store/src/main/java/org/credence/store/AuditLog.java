@@ -1,6 +1,7 @@
 package org.credence.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,8 @@ public interface AuditLog {
      * committed together (group commit), so appending does not cap decision throughput. It fails
      * with a {@link StoreException} when the entry could not be committed (nothing of it was kept)
      * and with an {@link IllegalStateException} once the log is closed. Whoever must not answer before
-     * the entry is durable waits for the future.
+     * the entry is durable waits for the future. An event that is not {@linkplain AuditEvent#whole whole}
+     * is refused at once with an {@link IllegalArgumentException}.
      */
     CompletableFuture<AuditEntry> append(AuditEvent event);
 
@@ -44,7 +46,7 @@ public interface AuditLog {
             Objects.requireNonNull(subjectHash, "subjectHash");
             Objects.requireNonNull(purpose, "purpose");
             Objects.requireNonNull(outcome, "outcome");
-            items = List.copyOf(items);
+            items = placed(items);
             if (!items.isEmpty() && subjectHash.isPresent()) {
                 throw new IllegalArgumentException("an entry about many subjects names each in its items, none as its subject");
             }
@@ -57,29 +59,75 @@ public interface AuditLog {
         }
 
         /**
-         * What the entry says of each subject, in its order: the entry itself when it has no items,
-         * otherwise one event per item, about that item's subject and with its outcome. This is how a
-         * subject's access log reads a batch: as the lookups of that subject it holds.
+         * Whether its items are a whole entry's, numbered 1 to n, as only such can be appended: an entry
+         * read for one subject shows that subject's items alone, in their places in the whole.
          */
-        public List<AuditEvent> perSubject() {
-            if (items.isEmpty()) {
-                return List.of(this);
+        public boolean whole() {
+            return items.isEmpty() || items.getLast().number() == items.size();
+        }
+
+        /** Items numbered in their order when none has a number yet; else as numbered, in increasing order. */
+        private static List<Item> placed(List<Item> items) {
+            if (items.stream().allMatch(item -> item.number() == 0)) {
+                List<Item> placed = new ArrayList<>(items.size());
+                for (Item item : items) {
+                    placed.add(new Item(item.subjectHash(), item.outcome(), placed.size() + 1));
+                }
+                return List.copyOf(placed);
             }
-            return items.stream().map(item -> new AuditEvent(at, actor, role, action, Optional.of(item.subjectHash()),
-                    purpose, item.outcome())).toList();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).number() <= (i == 0 ? 0 : items.get(i - 1).number())) {
+                    throw new IllegalArgumentException("items are numbered from 1 in increasing order, or not at all");
+                }
+            }
+            return List.copyOf(items);
         }
     }
 
-    /** One subject of an entry about many, by its keyed hash, and what came of it there. */
-    record Item(String subjectHash, String outcome) {
+    /**
+     * One subject of an entry about many, by its keyed hash, and what came of it there. {@code number}
+     * is its place among the entry's items, from 1 (the decision {@code d-SEQ.NUMBER} of a batch), kept
+     * when an entry is read for one subject and shows that subject's items alone; 0 before an event
+     * places it. The chain does not store it: an item's place in the entry is its number.
+     */
+    record Item(String subjectHash, String outcome, int number) {
         public Item {
             Objects.requireNonNull(subjectHash, "subjectHash");
             Objects.requireNonNull(outcome, "outcome");
+            if (number < 0) {
+                throw new IllegalArgumentException("an item's number is its place from 1, or 0, not " + number);
+            }
+        }
+
+        /** An item placed by its event, in the order it is given there. */
+        public Item(String subjectHash, String outcome) {
+            this(subjectHash, outcome, 0);
         }
     }
 
     /** An event as chained: its position, the previous entry's hash and its own. */
     record AuditEntry(long seq, AuditEvent event, String previousHash, String hash) {
+
+        /**
+         * What the entry says of each subject, in its order: the entry itself when it has no items,
+         * otherwise one event per item, about that item's subject and with its outcome. This is how a
+         * subject's access log reads a batch: as the lookups of that subject it holds.
+         */
+        public List<SubjectEvent> perSubject() {
+            AuditEvent e = event;
+            if (e.items().isEmpty()) {
+                return List.of(new SubjectEvent(seq, 0, e));
+            }
+            return e.items().stream().map(item -> new SubjectEvent(seq, item.number(), new AuditEvent(e.at(), e.actor(),
+                    e.role(), e.action(), Optional.of(item.subjectHash()), e.purpose(), item.outcome()))).toList();
+        }
+    }
+
+    /**
+     * What an entry says of one subject: the entry's own event ({@code item} 0), or its item of that
+     * number as an event about the item's subject with the item's outcome.
+     */
+    record SubjectEvent(long seq, int item, AuditEvent event) {
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.credence.api.Audit;
+import org.credence.api.DecisionId;
 import org.credence.catalog.RecordType;
 import org.credence.catalog.Scale;
 import org.credence.record.RecordStatus;
@@ -73,7 +74,11 @@ public final class SubjectPortal {
         }
     }
 
-    public record Lookup(AuditLog.AuditEvent event) {
+    /** A line of the access log: the lookup, and the id of the decision it was, if one. */
+    public record Lookup(AuditLog.AuditEvent event, Optional<String> decisionId) {
+        Lookup(AuditLog.SubjectEvent lookup) {
+            this(lookup.event(), DecisionId.of(lookup));
+        }
     }
 
     public record File(String subjectId, String kind, Optional<String> name, Standing standing, Scale scale,
@@ -170,7 +175,7 @@ public final class SubjectPortal {
         List<Lookup> lookups = new ArrayList<>(audit.log().entries(new AuditLog.Query(Optional.of(audit.hash(id)),
                         Optional.empty(), Optional.empty(), MAX_LOOKUPS)).stream()
                 .filter(e -> LOOKUPS.contains(e.event().action()))
-                .flatMap(e -> e.event().perSubject().stream()).map(Lookup::new).toList());
+                .flatMap(e -> e.perSubject().stream()).map(Lookup::new).toList());
         java.util.Collections.reverse(lookups);
         List<CompletableFuture<AuditLog.AuditEntry>> pending = List.of(
                 audit.begin(client, "file.read", Optional.of(id), "subject access", "as of " + today),

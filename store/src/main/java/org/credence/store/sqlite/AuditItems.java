@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.AuditLog.Item;
 
 /**
@@ -25,7 +26,11 @@ final class AuditItems {
     private AuditItems() {
     }
 
-    /** The column's text for {@code items}; null for none, which is how an entry about one subject stores them. */
+    /**
+     * The column's text for {@code items}, a whole entry's ({@link AuditEvent#whole}); null for none,
+     * which is how an entry about one subject stores them. The text keeps no numbers: an item's place is
+     * its number.
+     */
     static String encode(List<Item> items) {
         if (items.isEmpty()) {
             return null;
@@ -65,7 +70,7 @@ final class AuditItems {
                 if (subject == null || outcome == null || json.nextToken() != JsonToken.END_ARRAY) {
                     return List.of();
                 }
-                items.add(new Item(subject, outcome));
+                items.add(new Item(subject, outcome, items.size() + 1));
             }
         } catch (IOException e) {
             return List.of();

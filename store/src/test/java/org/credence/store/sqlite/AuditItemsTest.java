@@ -18,7 +18,8 @@ class AuditItemsTest {
 
     @Test
     void textReadsBackToTheSameItems() {
-        List<Item> items = List.of(new Item("ab", "travel.air.ticket: deny"), new Item("ab", "finance.loan: \"allow\""));
+        // Numbered by their places, which the text keeps as their order.
+        List<Item> items = List.of(new Item("ab", "travel.air.ticket: deny", 1), new Item("ab", "finance.loan: \"allow\"", 2));
         assertThat(AuditItems.decode(AuditItems.encode(items))).isEqualTo(items);
         assertThat(AuditItems.encode(List.of())).isNull();
         assertThat(AuditItems.decode(null)).isEmpty();

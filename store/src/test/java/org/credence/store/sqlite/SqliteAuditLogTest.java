@@ -121,19 +121,45 @@ class SqliteAuditLogTest {
 
             List<AuditEntry> mine = audit.entries(new Query(Optional.of(SUBJECT), Optional.empty(), Optional.empty(), 10));
             assertThat(mine).extracting(AuditEntry::seq).containsExactly(batch.seq());
-            assertThat(mine.getFirst().event().items()).containsExactly(new Item(SUBJECT, "travel.air.ticket: deny"));
+            // Numbered by its place in the whole entry, which the decision's id names (d-SEQ.1).
+            assertThat(mine.getFirst().event().items()).containsExactly(new Item(SUBJECT, "travel.air.ticket: deny", 1));
             // The hash is the whole entry's, and so is the outcome that sums it up.
             assertThat(mine.getFirst().hash()).isEqualTo(batch.hash());
-            assertThat(mine.getFirst().event().perSubject()).singleElement().satisfies(lookup -> {
-                assertThat(lookup.subjectHash()).contains(SUBJECT);
-                assertThat(lookup.outcome()).isEqualTo("travel.air.ticket: deny");
+            assertThat(mine.getFirst().perSubject()).singleElement().satisfies(lookup -> {
+                assertThat(lookup.seq()).isEqualTo(batch.seq());
+                assertThat(lookup.item()).isEqualTo(1);
+                assertThat(lookup.event().subjectHash()).contains(SUBJECT);
+                assertThat(lookup.event().outcome()).isEqualTo("travel.air.ticket: deny");
             });
 
             List<AuditEntry> other = audit.entries(new Query(Optional.of(OTHER_SUBJECT), Optional.empty(), Optional.empty(), 10));
             assertThat(other).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
-            assertThat(other.get(2).event().perSubject()).extracting(AuditEvent::outcome).containsExactly("a: deny", "b: deny");
+            assertThat(other.get(2).perSubject()).extracting(lookup -> lookup.event().outcome())
+                    .containsExactly("a: deny", "b: deny");
+            assertThat(other.get(1).perSubject()).extracting(AuditLog.SubjectEvent::item).containsExactly(2);
             assertThat(audit.entries(new Query(Optional.of("ef".repeat(32)), Optional.empty(), Optional.empty(), 10)))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void itemsAreNumberedByTheirPlaceAndOnlyAWholeEntrysAreStored() {
+        assertThat(batchOfTwo(Fixtures.T0).items()).extracting(Item::number).containsExactly(1, 2);
+        List<Item> numbered = List.of(new Item(SUBJECT, "a: deny", 2), new Item(OTHER_SUBJECT, "b: deny", 5));
+        AuditEvent shown = new AuditEvent(Fixtures.T0, "bank", "partner", "decision", Optional.empty(), "p", "5 decisions",
+                numbered);
+        assertThat(shown.items()).isEqualTo(numbered);
+        assertThatThrownBy(() -> new AuditEvent(Fixtures.T0, "bank", "partner", "decision", Optional.empty(), "p",
+                "2 decisions", List.of(new Item(SUBJECT, "a: deny", 2), new Item(OTHER_SUBJECT, "b: deny", 2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("increasing");
+        assertThatThrownBy(() -> new AuditEvent(Fixtures.T0, "bank", "partner", "decision", Optional.empty(), "p",
+                "2 decisions", List.of(new Item(SUBJECT, "a: deny"), new Item(OTHER_SUBJECT, "b: deny", 2))))
+                .isInstanceOf(IllegalArgumentException.class);
+        // The items an entry read for one subject shows could not be read back in their places.
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            assertThatThrownBy(() -> store.audit().append(shown)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("whole entry's items");
+            assertThat(all(store.audit())).isEmpty();
         }
     }
 
