@@ -70,6 +70,8 @@ final class AuditRoutes {
 
     private static Map<String, Object> item(AuditLog.Item item) {
         Map<String, Object> view = new LinkedHashMap<>();
+        // Its place in the entry, which a subject's decision id names (d-SEQ.NUMBER); shown alone or with the rest.
+        view.put("number", item.number());
         view.put("subject_hash", item.subjectHash());
         view.put("outcome", item.outcome());
         return view;

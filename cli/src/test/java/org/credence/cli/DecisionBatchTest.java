@@ -100,6 +100,16 @@ class DecisionBatchTest {
                 "d-" + seq + ".3");
         assertThat(logged.get(1).path("subject_hash").asText()).isEqualTo(items.get(0).path("subject_hash").asText());
         assertThat(logged.get(1).has("items")).isFalse();
+        // The auditor asking about one subject sees its items in their places, which its decisions' ids name.
+        JsonNode mine = http.get("/api/v1/audit?subject=" + PERSON, auditor).json().path("entries");
+        List<JsonNode> batches = new ArrayList<>();
+        mine.forEach(e -> {
+            if (e.has("items")) {
+                batches.add(e);
+            }
+        });
+        assertThat(batches).singleElement().satisfies(e -> assertThat(e.path("items").findValuesAsText("number"))
+                .containsExactly("1", "3"));
 
         // The subject reads the batch as two lookups of its own, and nothing of the other subject's.
         JsonNode lookups = http.get("/api/v1/subjects/" + PERSON + "/access-log", harness.subjectKey("zhang", PERSON))

@@ -248,6 +248,9 @@ class SubjectRightsTest {
         assertThat(lookups.get(0).path("who").path("role").asText()).isEqualTo("partner");
         assertThat(lookups.get(0).path("purpose").asText()).isEqualTo("ticket sale");
         assertThat(lookups.get(0).path("outcome").asText()).contains("deny");
+        // A single decision is named by its entry; a file read is no decision.
+        assertThat(lookups.get(0).path("decision_id").asText()).matches("d-[0-9]+");
+        assertThat(lookups.get(1).has("decision_id")).isFalse();
         assertThat(lookups.get(1).path("who").path("name").asText()).isEqualTo("ops");
         assertThat(lookups.get(1).path("purpose").asText()).isEqualTo("loan application review");
         assertThat(log.toString()).doesNotContain(partner).doesNotContain(operator);

@@ -19,8 +19,8 @@ public interface AuditLog {
      * committed together (group commit), so appending does not cap decision throughput. It fails
      * with a {@link StoreException} when the entry could not be committed (nothing of it was kept)
      * and with an {@link IllegalStateException} once the log is closed. Whoever must not answer before
-     * the entry is durable waits for the future. An event that is not {@linkplain AuditEvent#whole whole}
-     * is refused at once with an {@link IllegalArgumentException}.
+     * the entry is durable waits for the future. An event that is not
+     * {@linkplain AuditEvent#appendable appendable} is refused at once with an {@link IllegalArgumentException}.
      */
     CompletableFuture<AuditEntry> append(AuditEvent event);
 
@@ -59,10 +59,11 @@ public interface AuditLog {
         }
 
         /**
-         * Whether its items are a whole entry's, numbered 1 to n, as only such can be appended: an entry
-         * read for one subject shows that subject's items alone, in their places in the whole.
+         * Whether it can be appended: its items numbered 1 to n, as the trail stores them (by their order),
+         * so that the entry reads back as it was appended. An entry read for one subject shows that
+         * subject's items alone, in their places in the whole, which are such only when they are its first.
          */
-        public boolean whole() {
+        public boolean appendable() {
             return items.isEmpty() || items.getLast().number() == items.size();
         }
 

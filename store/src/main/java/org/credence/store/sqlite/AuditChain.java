@@ -68,6 +68,15 @@ final class AuditChain {
         return chain;
     }
 
+    /** Refuses an event whose items would not read back in their places ({@link AuditEvent#appendable}). */
+    static void requireAppendable(AuditEvent event) {
+        if (!event.appendable()) {
+            throw new IllegalArgumentException("an entry's items are appended numbered 1 to " + event.items().size()
+                    + " (an entry read for one subject shows some in their places); these end at "
+                    + event.items().getLast().number());
+        }
+    }
+
     /**
      * Chains {@code event} after the last entry inside {@code d}'s transaction: the entry of a single
      * write, durable with the write or not at all.
@@ -81,6 +90,7 @@ final class AuditChain {
 
     /** Chains {@code event} after the last entry; the row reaches SQLite by {@link #flush} at the latest. */
     AuditEntry append(AuditEvent event) throws SQLException {
+        requireAppendable(event);
         seq++;
         if (!event.at().equals(lastAt)) {
             lastAt = event.at();

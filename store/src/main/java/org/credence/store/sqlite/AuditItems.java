@@ -27,7 +27,7 @@ final class AuditItems {
     }
 
     /**
-     * The column's text for {@code items}, a whole entry's ({@link AuditEvent#whole}); null for none,
+     * The column's text for {@code items}, numbered 1 to n ({@link AuditEvent#appendable}); null for none,
      * which is how an entry about one subject stores them. The text keeps no numbers: an item's place is
      * its number.
      */

@@ -160,11 +160,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     @Override
     public CompletableFuture<AuditEntry> append(AuditEvent event) {
         Objects.requireNonNull(event, "event");
-        if (!event.whole()) {
-            // Refused here, not in the writer: it would fail the commit of every entry grouped with it.
-            throw new IllegalArgumentException("only a whole entry's items can be appended, numbered 1 to "
-                    + event.items().size() + "; these end at " + event.items().getLast().number());
-        }
+        // Refused here, not only in the writer, where it would fail the commit of every entry grouped with it.
+        AuditChain.requireAppendable(event);
         if (closing) {
             return CompletableFuture.failedFuture(closed());
         }
