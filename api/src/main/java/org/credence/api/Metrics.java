@@ -66,7 +66,8 @@ final class Metrics implements AutoCloseable {
     }
 
     void request(Context ctx, Float millis) {
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        // A request no route matched has no endpoint, and asking for it throws rather than answering null.
+        String route = ctx.endpoints().list().isEmpty() ? "unmatched" : ctx.endpoint().path;
         Timer.builder("http.server.requests")
                 .tag("method", ctx.method().name())
                 .tag("route", route)

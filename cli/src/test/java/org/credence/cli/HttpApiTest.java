@@ -393,6 +393,9 @@ class HttpApiTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("credence_decisions_total{outcome=\"allow\"} 1.0");
         assertThat(http.get("/nowhere", null).error()).isEqualTo("not_found");
+        // Timed like any other request, under no route of its own.
+        assertThat(http.get("/metrics", null).body()).containsPattern(
+                "http_server_requests_seconds_count\\{method=\"GET\",route=\"unmatched\",status=\"404\"} 1");
     }
 
     @Test
