@@ -324,25 +324,11 @@ class AuditSubjectIndexTest {
         }
         // The index file as its second version left it: a run of the first 40 entries in two blocks, one
         // per subject, each keyed by its subject alone, with more rows than blocks take now.
-        Files.delete(dataDir.resolve(Database.INDEX_FILE_NAME));
-        String index2 = "jdbc:sqlite:" + dataDir.resolve(Database.INDEX_FILE_NAME);
-        Flyway.configure().dataSource(index2, null, null).locations("classpath:db/migration/sqlite-index").target("2")
-                .load().migrate();
-        List<AuditRunBlock.Row> rows = new ArrayList<>();
-        try (Connection trail = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
-             ResultSet entries = trail.createStatement().executeQuery("SELECT subject_hash, at, seq FROM audit WHERE seq <= 40")) {
-            while (entries.next()) {
-                rows.add(new AuditRunBlock.Row(entries.getString(1), entries.getString(2), entries.getLong(3)));
-            }
-        }
-        rows.sort(AuditRunBlock.ORDER);
-        try (Connection c = DriverManager.getConnection(index2);
-             PreparedStatement block = c.prepareStatement("INSERT INTO audit_run_blocks (run, first_subject, body) VALUES (1, ?, ?)")) {
+        try (Connection c = indexOfVersion2()) {
             c.createStatement().execute("INSERT INTO audit_runs VALUES (1, 0, 1, 40, '" + written.get(39).hash() + "')");
+            List<AuditRunBlock.Row> rows = trailRows(1, 40);
             for (String subject : List.of(SUBJECT, OTHER)) {
-                block.setString(1, subject);
-                block.setBytes(2, AuditRunBlock.encode(rows.stream().filter(row -> row.subject().equals(subject)).toList()));
-                block.executeUpdate();
+                blockOfVersion2(c, 1, rows, subject);
             }
         }
 
@@ -365,6 +351,69 @@ class AuditSubjectIndexTest {
                 assertThat(about(audit, OTHER)).as("after step %d", taken).isEqualTo(scan(written, OTHER));
             }
             assertThat(runs(index)).containsExactly(64, 1);
+        }
+    }
+
+    @Test
+    void aMergeUnderWayWhenTheIndexIsMigratedGoesOn() throws Exception {
+        List<AuditEntry> written;
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            written = append(audit, 40);
+        }
+        // Two runs of 20 entries being merged into a third, which has taken SUBJECT's rows of both so far
+        // (merges of before moved whole subjects); the sources hold OTHER's.
+        try (Connection c = indexOfVersion2()) {
+            c.createStatement().execute("INSERT INTO audit_runs VALUES (1, 0, 1, 20, '" + written.get(19).hash() + "'),"
+                    + " (2, 0, 21, 40, '" + written.get(39).hash() + "')");
+            c.createStatement().execute("INSERT INTO audit_merges VALUES (3, 0, 1, 40, '" + written.get(39).hash() + "')");
+            blockOfVersion2(c, 1, trailRows(1, 20), OTHER);
+            blockOfVersion2(c, 2, trailRows(21, 40), OTHER);
+            blockOfVersion2(c, 3, trailRows(1, 40), SUBJECT);
+        }
+
+        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+            assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
+            assertThat(index.maintain(false)).as("the merge's last slice").isTrue();
+            assertThat(runs(index)).containsExactly(40, 1);
+            assertThat(about(audit, SUBJECT)).isEqualTo(scan(written, SUBJECT));
+            assertThat(about(audit, OTHER)).isEqualTo(scan(written, OTHER));
+        }
+    }
+
+    /** A new index file of the schema's second version, where blocks were keyed by their first subject alone. */
+    private Connection indexOfVersion2() throws Exception {
+        Files.delete(dataDir.resolve(Database.INDEX_FILE_NAME));
+        String url = "jdbc:sqlite:" + dataDir.resolve(Database.INDEX_FILE_NAME);
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/sqlite-index").target("2")
+                .load().migrate();
+        return DriverManager.getConnection(url);
+    }
+
+    /** The index's rows of the trail's entries {@code first} to {@code last}, in key order. */
+    private List<AuditRunBlock.Row> trailRows(long first, long last) throws Exception {
+        List<AuditRunBlock.Row> rows = new ArrayList<>();
+        try (Connection trail = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+             ResultSet entries = trail.createStatement().executeQuery(
+                     "SELECT subject_hash, at, seq FROM audit WHERE seq BETWEEN " + first + " AND " + last)) {
+            while (entries.next()) {
+                rows.add(new AuditRunBlock.Row(entries.getString(1), entries.getString(2), entries.getLong(3)));
+            }
+        }
+        rows.sort(AuditRunBlock.ORDER);
+        return rows;
+    }
+
+    /** {@code subject}'s rows among {@code rows} as one block of {@code run}, keyed as the second version keyed it. */
+    private static void blockOfVersion2(Connection c, long run, List<AuditRunBlock.Row> rows, String subject)
+            throws Exception {
+        try (PreparedStatement block = c.prepareStatement("INSERT INTO audit_run_blocks (run, first_subject, body) VALUES (?, ?, ?)")) {
+            block.setLong(1, run);
+            block.setString(2, subject);
+            block.setBytes(3, AuditRunBlock.encode(rows.stream().filter(row -> row.subject().equals(subject)).toList()));
+            block.executeUpdate();
         }
     }
 
