@@ -26,7 +26,7 @@ public class KeyBench {
                 for (int done = 0; done + B <= n; done += B) {
                     int k = 1;
                     long[] hs = new long[B];
-                    if (mode.equals("hashsorted")) { long id0 = id; Random r2 = r; for (int i = 0; i < B; i++) { String src = SOURCES[r.nextInt(SOURCES.length)]; hs[i] = hash(src, "gen-7-" + (id0 + i)); } Arrays.sort(hs); for (int i = 0; i < B; i++, id++) { p.setLong(k++, hs[i]); p.setLong(k++, id); } }
+                    if (mode.equals("hashsorted")) { long id0 = id; for (int i = 0; i < B; i++) { String src = SOURCES[r.nextInt(SOURCES.length)]; hs[i] = hash(src, "gen-7-" + (id0 + i)); } Arrays.sort(hs); for (int i = 0; i < B; i++, id++) { p.setLong(k++, hs[i]); p.setLong(k++, id); } }
                     else if (mode.equals("textsorted")) { String[][] ks = new String[B][]; for (int i = 0; i < B; i++) ks[i] = new String[]{SOURCES[r.nextInt(SOURCES.length)], "gen-7-" + (id + i)}; Arrays.sort(ks, (x, y) -> { int c0 = x[0].compareTo(y[0]); return c0 != 0 ? c0 : x[1].compareTo(y[1]); }); for (int i = 0; i < B; i++, id++) { p.setString(k++, ks[i][0]); p.setString(k++, ks[i][1]); p.setLong(k++, id); } }
                     else
                     for (int i = 0; i < B; i++, id++) {

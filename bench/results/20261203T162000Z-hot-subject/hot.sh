@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# hot.sh CLI_DIR NAME: a copy of d1, batches with one hot subject for 40 s at 8 connections, then
-# the keeper left to settle; block sizes and the hot subject's query time
+# hot.sh CLI_DIR NAME: a copy of d1 (the 2 M-record directory), 60 s (SECS) of single decisions at 32
+# connections, every other one about one subject, then the keeper left to settle; block sizes and query times
 set -euo pipefail
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 W=/tmp/w cli=$1 name=$2 port=$((30000 + RANDOM % 1000))

@@ -4,7 +4,8 @@ import java.util.Optional;
 import org.credence.store.AuditLog;
 
 /**
- * A decision's id, as the partner that asked is told it and as its subject reads it in the access log:
+ * A decision's id, as the API answers it to the partner that asked and as its subject reads it in the
+ * access log (a decision asked at the command line is audited, and so named, alike):
  * {@code d-SEQ} for a decision with an audit entry of its own, {@code d-SEQ.N} for the Nth decision of
  * a batch, whose entry SEQ holds them all. So the subject can name, to the trail's auditor or in a
  * dispute, the very decision a partner acted on.
@@ -12,7 +13,7 @@ import org.credence.store.AuditLog;
 public final class DecisionId {
 
     /** The audited action of a decision. */
-    static final String ACTION = "decision";
+    public static final String ACTION = "decision";
 
     private DecisionId() {
     }

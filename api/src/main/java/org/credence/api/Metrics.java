@@ -1,6 +1,7 @@
 package org.credence.api;
 
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -66,8 +67,9 @@ final class Metrics implements AutoCloseable {
     }
 
     void request(Context ctx, Float millis) {
-        // A request no route matched has no endpoint, and asking for it throws rather than answering null.
-        String route = ctx.endpoints().list().isEmpty() ? "unmatched" : ctx.endpoint().path;
+        // The HTTP handler's route, not a before or after handler's; ctx.endpoint() throws when none ran.
+        Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
         Timer.builder("http.server.requests")
                 .tag("method", ctx.method().name())
                 .tag("route", route)

@@ -393,9 +393,10 @@ class HttpApiTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("credence_decisions_total{outcome=\"allow\"} 1.0");
         assertThat(http.get("/nowhere", null).error()).isEqualTo("not_found");
-        // Timed like any other request, under no route of its own.
+        // Timed like any other request, under no route of its own; a matched one under its route's path.
         assertThat(http.get("/metrics", null).body()).containsPattern(
-                "http_server_requests_seconds_count\\{method=\"GET\",route=\"unmatched\",status=\"404\"} 1");
+                "http_server_requests_seconds_count\\{method=\"GET\",route=\"unmatched\",status=\"404\"} 1")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/api/v1/decisions\",status=\"200\"} 1");
     }
 
     @Test

@@ -36,7 +36,7 @@ import org.credence.subject.IdSchemes;
 public final class SubjectPortal {
 
     /** The audited actions the access log shows: lookups of the subject, as in the API. */
-    static final Set<String> LOOKUPS = Set.of("file.read", "decision");
+    static final Set<String> LOOKUPS = Set.of("file.read", DecisionId.ACTION);
     static final int MAX_LOOKUPS = 1000;
 
     private final Pages pages;

@@ -82,9 +82,9 @@ final class AuditRunBlock {
      * Whether a subject, or a time as stored, can be indexed: only ASCII sorts alike here and in SQLite
      * (a block's key is compared in both), and only tampering makes other text.
      */
-    static boolean indexable(String subject) {
-        for (int i = 0; i < subject.length(); i++) {
-            if (subject.charAt(i) >= 0x80) {
+    static boolean indexable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
                 return false;
             }
         }

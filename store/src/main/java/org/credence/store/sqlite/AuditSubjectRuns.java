@@ -37,25 +37,24 @@ import org.credence.store.sqlite.AuditRunBlock.Row;
  * ({@link AuditRunBlock}), a row of {@code audit_run_blocks} each, keyed by its first row; a block ends
  * at a change of subject, so a subject's rows in a run are nearly always in one block, and a query
  * reads one block per run (and seeks, in vain nearly always, blocks that begin with the subject). The
- * keeper sorts,
- * merges and encodes the rows in Java. Until this design each row was a row of SQLite: measured in
+ * keeper sorts, merges and encodes the rows in Java. Until this design each row was a row of SQLite: measured in
  * SQLite alone, a flushed row cost 1.4–2.2 µs (taking the subject out of the items' JSON, sorting,
  * inserting into the B-tree) and a merged row about as much again for each level, so that under
  * 390,000 decisions a second in batches the keeper took 1.6 µs of the server's 4.8 per decision and
  * still fell behind. In blocks, SQLite stores one value of about 14 KB where it stored some 350 rows of
  * 85 bytes, the index file is some 40% smaller, and under such a load the keeper keeps up (measured in
  * BENCHMARKS.md, thirteenth round). A subject with very many entries (a company asked about all day, a
- * partner's probe) would make a block as big as its rows, and some 20 million of them in one run would
+ * partner's probe) would make a block as big as its rows, and some 22 million of them in one run would
  * pass SQLite's 1 GB limit on a value and stop every merge after it; so a block that has its share
  * ends inside a subject once it holds {@code FANOUT} shares, and such a subject spans blocks. (Measured
- * under single decisions of which half were about one subject, 100,000–200,000 of its rows: the
+ * under single decisions of which half were about one subject, 77,000–220,000 of its rows: the
  * largest block was 1.5 MB before this bound and 0.19 MB with it; BENCHMARKS.md, fourteenth round.)
  *
  * <p><b>Every step is small.</b> The runs live in a file of their own, kept by a thread of their own
  * ({@link AuditSubjectIndex}), so a step never holds the lock the audit writer commits under; but it
  * holds the index's own lock, which a subject's query waits for, and a snapshot of the trail, which
  * keeps the trail's write-ahead log from being rewound. A flush is one step's worth of entries, and a
- * merge moves one slice of subjects at a time from its sources to the new run (a block or two of each,
+ * merge moves one slice of rows at a time from its sources to the new run (a block or two of each,
  * about a step or two of rows; {@link #slice} says where a slice ends, by whole keys), writing what is left of a
  * source's last block read back as a block of its own, in the same transaction: every entry is in
  * exactly one of them at any moment, so queries read both and need not know how far the merge got.
@@ -186,7 +185,7 @@ final class AuditSubjectRuns {
     /**
      * Smaller sizes let tests reach merges of several levels, blocks of a row or two, and subjects that
      * span blocks, with a few dozen entries. {@code blockMost}: the rows after which a block ends even
-     * inside a subject (blocks written back by a slice, and blocks from before this bound, may hold more).
+     * inside a subject (blocks from before this bound, and what a slice writes back of them, may hold more).
      */
     AuditSubjectRuns(int step, int fanout, int blockMost) {
         if (step < 1 || fanout < 2) {
