@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.credence.store.AuditLog;
 
 /**
- * A decision's id, as the API answers it to the partner that asked and as its subject reads it in the
- * access log (a decision asked at the command line is audited, and so named, alike):
+ * A decision's id, as the API answers it to the partner that asked (and {@code credence decide} to
+ * its operator) and as its subject reads it in the access log:
  * {@code d-SEQ} for a decision with an audit entry of its own, {@code d-SEQ.N} for the Nth decision of
  * a batch, whose entry SEQ holds them all. So the subject can name, to the trail's auditor or in a
  * dispute, the very decision a partner acted on.
@@ -18,7 +18,8 @@ public final class DecisionId {
     private DecisionId() {
     }
 
-    static String of(long seq) {
+    /** The id of the decision whose own entry is {@code seq}. */
+    public static String of(long seq) {
         return "d-" + seq;
     }
 

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.credence.api.DecisionId;
 import org.credence.formats.Json;
 import org.credence.formats.Views;
 import org.credence.scoring.AppliedMeasure;
@@ -50,12 +52,16 @@ final class DecideCommand extends CliCommand {
                     + String.join(", ", rulebook.catalog().actions().stream().map(a -> a.code()).toList()) + ")"));
             LocalDate asOf = dates.asOf(clock);
             Decision decision = snapshot.index().decide(id, policy, (int) asOf.toEpochDay());
-            node.audit("decision", Optional.of(id), purpose, action + ": " + decision.outcome().code());
+            // Named as the API names it, so that the subject finds it in its access log.
+            String decisionId = DecisionId.of(node.audit(DecisionId.ACTION, Optional.of(id), purpose,
+                    action + ": " + decision.outcome().code()).seq());
             PrintWriter out = out();
             if (json) {
-                out.println(Json.write(Views.decision(decision, asOf)));
+                Map<String, Object> body = Views.decision(decision, asOf);
+                body.put("decision_id", decisionId);
+                out.println(Json.write(body));
             } else {
-                out.println(decision.outcome().code() + ": " + action + " for " + id + " as of " + asOf);
+                out.println(decision.outcome().code() + ": " + action + " for " + id + " as of " + asOf + " (" + decisionId + ")");
                 decision.measures().forEach(m -> out.println("  " + line(m)));
             }
             return 0;

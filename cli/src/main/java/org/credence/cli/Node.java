@@ -18,6 +18,7 @@ import org.credence.formats.CatalogYaml;
 import org.credence.api.ApiServer;
 import org.credence.state.CreditState;
 import org.credence.state.Rights;
+import org.credence.store.AuditLog;
 import org.credence.store.CatalogStore;
 import org.credence.store.KeyFile;
 import org.credence.store.sqlite.SqliteStore;
@@ -88,8 +89,8 @@ final class Node implements AutoCloseable {
      * Audits what the command line did, as the operating-system user running it: the CLI is an
      * operator's tool, and its writes and reads belong in the trail like any client's.
      */
-    void audit(String action, Optional<String> subjectId, String purpose, String outcome) {
-        Cli.audit(store, clock, action, subjectId, purpose, outcome).join();
+    AuditLog.AuditEntry audit(String action, Optional<String> subjectId, String purpose, String outcome) {
+        return Cli.audit(store, clock, action, subjectId, purpose, outcome).join();
     }
 
     LocalDate today() {

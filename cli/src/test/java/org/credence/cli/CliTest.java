@@ -128,6 +128,7 @@ class CliTest {
 
         JsonNode decision = Json.mapper().readTree(cli("decide", PERSON, "travel.air.ticket", "--data", data, "--json").out());
         assertThat(decision.path("decision").asText()).isEqualTo("deny");
+        assertThat(decision.path("decision_id").asText()).matches("d-[0-9]+");
         JsonNode measure = decision.path("measures").get(0);
         assertThat(measure.path("code").asText()).isEqualTo("no_air_travel");
         assertThat(measure.path("effect").asText()).isEqualTo("deny");
@@ -153,7 +154,8 @@ class CliTest {
         JsonNode later = Json.mapper().readTree(cli("file", PERSON, "--data", data, "--json", "--as-of", "2028-03-01").out());
         assertThat(later.path("points").asInt()).isEqualTo(900);
         assertThat(later.path("lists")).isEmpty();
-        assertThat(cli("decide", PERSON, "travel.air.ticket", "--data", data, "--as-of", "2028-03-01").out()).startsWith("allow");
+        assertThat(cli("decide", PERSON, "travel.air.ticket", "--data", data, "--as-of", "2028-03-01").out()).startsWith("allow")
+                .containsPattern("as of 2028-03-01 \\(d-[0-9]+\\)");
     }
 
     @Test
