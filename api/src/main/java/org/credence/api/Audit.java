@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -25,6 +26,9 @@ import org.credence.store.Vault;
  */
 public final class Audit {
 
+    /** The audited actions a subject's access log shows: lookups of the subject by others and itself. */
+    private static final Set<String> LOOKUPS = Set.of("file.read", DecisionId.ACTION);
+
     private final AuditLog log;
     private final Vault vault;
     private final Clock clock;
@@ -33,6 +37,16 @@ public final class Audit {
         this.log = log;
         this.vault = vault;
         this.clock = clock;
+    }
+
+    /**
+     * A subject's access log out of its entries, in their order: its file reads and the decisions about
+     * it, each a lookup; a batch's entry, which holds of this subject only its own items, gives one per
+     * item. The API and the subject's page both read the log here.
+     */
+    public static List<AuditLog.SubjectEvent> lookups(List<AuditLog.AuditEntry> entries) {
+        return entries.stream().filter(e -> LOOKUPS.contains(e.event().action()))
+                .flatMap(e -> e.perSubject().stream()).toList();
     }
 
     /** Appends one entry and waits until it is durable. */

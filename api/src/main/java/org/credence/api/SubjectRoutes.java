@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.credence.formats.Views;
 import org.credence.state.CreditState;
 import org.credence.state.SubjectIndex;
@@ -23,9 +22,6 @@ import org.credence.subject.IdSchemes;
  * audited, so it shows in the subject's access log.
  */
 final class SubjectRoutes {
-
-    /** The audited actions a subject's access log shows: lookups of the subject by others and itself. */
-    static final Set<String> LOOKUPS = Set.of("file.read", DecisionId.ACTION);
 
     private final CreditState state;
     private final RightsStore rights;
@@ -62,10 +58,7 @@ final class SubjectRoutes {
         String id = validId(ctx, ids);
         List<AuditLog.AuditEntry> entries = audit.log().entries(
                 new AuditLog.Query(Optional.of(audit.hash(id)), Optional.empty(), Optional.empty(), AuditRoutes.MAX_ENTRIES));
-        // A batch's entry holds, of this subject, only its own items: each is a lookup.
-        List<Map<String, Object>> lookups = entries.stream()
-                .filter(e -> LOOKUPS.contains(e.event().action()))
-                .flatMap(e -> e.perSubject().stream())
+        List<Map<String, Object>> lookups = Audit.lookups(entries).stream()
                 .map(lookup -> {
                     AuditLog.AuditEvent e = lookup.event();
                     Map<String, Object> line = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.credence.api.Audit;
@@ -35,8 +34,6 @@ import org.credence.subject.IdSchemes;
  */
 public final class SubjectPortal {
 
-    /** The audited actions the access log shows: lookups of the subject, as in the API. */
-    static final Set<String> LOOKUPS = Set.of("file.read", DecisionId.ACTION);
     static final int MAX_LOOKUPS = 1000;
 
     private final Pages pages;
@@ -172,10 +169,9 @@ public final class SubjectPortal {
                 .toList();
         List<RightsStore.Notice> notices = new ArrayList<>(rightsStore.notices(id));
         notices.sort(Comparator.comparing(RightsStore.Notice::at).reversed());
-        List<Lookup> lookups = new ArrayList<>(audit.log().entries(new AuditLog.Query(Optional.of(audit.hash(id)),
-                        Optional.empty(), Optional.empty(), MAX_LOOKUPS)).stream()
-                .filter(e -> LOOKUPS.contains(e.event().action()))
-                .flatMap(e -> e.perSubject().stream()).map(Lookup::new).toList());
+        List<Lookup> lookups = new ArrayList<>(Audit.lookups(audit.log().entries(new AuditLog.Query(
+                Optional.of(audit.hash(id)), Optional.empty(), Optional.empty(), MAX_LOOKUPS))).stream()
+                .map(Lookup::new).toList());
         java.util.Collections.reverse(lookups);
         List<CompletableFuture<AuditLog.AuditEntry>> pending = List.of(
                 audit.begin(client, "file.read", Optional.of(id), "subject access", "as of " + today),
