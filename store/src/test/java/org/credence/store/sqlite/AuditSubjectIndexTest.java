@@ -78,6 +78,26 @@ class AuditSubjectIndexTest {
         }
     }
 
+    /** As {@link #catchUp}, checking after every step that each of {@code subjects} is answered as a scan would. */
+    private static void catchUpAnsweringExactly(AuditSubjectIndex index, SqliteAuditLog audit, List<AuditEntry> written,
+                                                String... subjects) {
+        int taken = 0;
+        while (index.maintain(true)) {
+            assertThat(++taken).as("steps to catch up").isLessThan(1_000);
+            for (String subject : subjects) {
+                assertThat(about(audit, subject)).as("after step %d", taken).isEqualTo(scan(written, subject));
+            }
+        }
+    }
+
+    /** {@code count} entries about SUBJECT and OTHER in turn in {@code dir}'s trail, not yet indexed. */
+    private static List<AuditEntry> unindexedTrail(Path dir, int count) {
+        try (Database db = Database.open(dir); AuditSubjectIndex index = unkept(dir);
+             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
+            return new ArrayList<>(append(audit, count));
+        }
+    }
+
     /** Entries the runs cover (the rest is the tail), and how many runs there are. */
     private static long[] runs(AuditSubjectIndex index) {
         return index.read(d -> {
@@ -267,12 +287,7 @@ class AuditSubjectIndexTest {
              SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
             written = Fixtures.appendEach(audit, IntStream.rangeClosed(1, 200)
                     .mapToObj(n -> event(n, n % 40 == 0 ? cold : hot)).toList());
-            int taken = 0;
-            while (index.maintain(true)) {
-                assertThat(++taken).as("steps to catch up").isLessThan(1_000);
-                assertThat(about(audit, hot)).as("after step %d", taken).isEqualTo(scan(written, hot));
-                assertThat(about(audit, cold)).as("after step %d", taken).isEqualTo(scan(written, cold));
-            }
+            catchUpAnsweringExactly(index, audit, written, hot, cold);
             List<long[]> blocks = index.read(d -> {
                 List<long[]> found = new ArrayList<>();
                 try (ResultSet rows = d.prepare("SELECT run, first_subject = '" + hot + "', body FROM audit_run_blocks")
@@ -317,11 +332,7 @@ class AuditSubjectIndexTest {
 
     @Test
     void blocksKeyedByTheirFirstSubjectAloneAreFoundAndMergedAfterTheMigration() throws Exception {
-        List<AuditEntry> written;
-        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
-             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-            written = new ArrayList<>(append(audit, 40));
-        }
+        List<AuditEntry> written = unindexedTrail(dataDir, 40);
         // The index file as its second version left it: a run of the first 40 entries in two blocks, one
         // per subject, each keyed by its subject alone, with more rows than blocks take now.
         try (Connection c = indexOfVersion2()) {
@@ -344,23 +355,14 @@ class AuditSubjectIndexTest {
                 assertThat(index.maintain(false)).isTrue();
             }
             assertThat(runs(index)).containsExactly(64, 4);
-            int taken = 0;
-            while (index.maintain(true)) {
-                assertThat(++taken).as("steps to catch up").isLessThan(1_000);
-                assertThat(about(audit, SUBJECT)).as("after step %d", taken).isEqualTo(scan(written, SUBJECT));
-                assertThat(about(audit, OTHER)).as("after step %d", taken).isEqualTo(scan(written, OTHER));
-            }
+            catchUpAnsweringExactly(index, audit, written, SUBJECT, OTHER);
             assertThat(runs(index)).containsExactly(64, 1);
         }
     }
 
     @Test
     void aMergeUnderWayWhenTheIndexIsMigratedGoesOn() throws Exception {
-        List<AuditEntry> written;
-        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
-             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-            written = append(audit, 40);
-        }
+        List<AuditEntry> written = unindexedTrail(dataDir, 40);
         // Two runs of 20 entries being merged into a third, which has taken SUBJECT's rows of both so far
         // (merges of before moved whole subjects); the sources hold OTHER's.
         try (Connection c = indexOfVersion2()) {
@@ -469,11 +471,7 @@ class AuditSubjectIndexTest {
 
     @Test
     void runsOfRowsFromBeforeBlocksAreDroppedAndRebuiltFromTheTrail() throws Exception {
-        List<AuditEntry> written;
-        try (Database db = Database.open(dataDir); AuditSubjectIndex index = unkept(dataDir);
-             SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-            written = append(audit, 60);
-        }
+        List<AuditEntry> written = unindexedTrail(dataDir, 60);
         // The index file as the first version of its schema left it: one run of a row per entry, which
         // the trail vouches for (its last hash is the trail's), and a merge under way.
         Files.delete(dataDir.resolve(Database.INDEX_FILE_NAME));
@@ -504,11 +502,7 @@ class AuditSubjectIndexTest {
             Path elsewhere = Files.createDirectories(dataDir.resolve("elsewhere-" + otherLength));
             Path here = Files.createDirectories(dataDir.resolve("here-" + otherLength));
             indexedTrail(elsewhere, otherLength, SUBJECT);
-            List<AuditEntry> written;
-            try (Database db = Database.open(here); AuditSubjectIndex index = unkept(here);
-                 SqliteAuditLog audit = new SqliteAuditLog(db, index)) {
-                written = append(audit, 100);
-            }
+            List<AuditEntry> written = unindexedTrail(here, 100);
             Files.copy(elsewhere.resolve(Database.INDEX_FILE_NAME), here.resolve(Database.INDEX_FILE_NAME),
                     StandardCopyOption.REPLACE_EXISTING);
 
