@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.credence.record.RecordState;
@@ -15,7 +17,10 @@ import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.RightsStore;
 import org.credence.store.Vault;
 
-/** The {@code disputes}, {@code repairs} and {@code notices} tables. */
+/**
+ * Disputes, repairs and notices. A notice is a row of {@code notice_rows} whose shared texts are in
+ * {@code notice_texts}; the view {@code notices} reads it whole.
+ */
 final class SqliteRights implements RightsStore {
 
     private static final String DISPUTE_COLUMNS = "id, record_id, subject_sealed, reason_sealed, opened_by, opened_role, "
@@ -27,9 +32,11 @@ final class SqliteRights implements RightsStore {
     private final Database db;
     private final Vault vault;
 
-    private static final String LAST_NOTICE = "SELECT coalesce(max(id), 0) FROM notices";
-    private static final String INSERT_NOTICE = "INSERT INTO notices (id, subject_hash, at, kind, what, why, legal_basis,"
-            + " until, how_to_contest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String LAST_NOTICE = "SELECT coalesce(max(id), 0) FROM notice_rows";
+    private static final String INSERT_NOTICE = "INSERT INTO notice_rows (id, subject_hash, at, kind, what, why,"
+            + " legal_basis_text, until, how_to_contest_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String TEXT = "SELECT id FROM notice_texts WHERE text = ?";
+    private static final String NEW_TEXT = "INSERT INTO notice_texts (text) VALUES (?) RETURNING id";
 
     SqliteRights(Database db, Vault vault) {
         this.db = db;
@@ -150,7 +157,8 @@ final class SqliteRights implements RightsStore {
     /**
      * Stores {@code notices} in one batch, numbered here: the transaction holds the write lock, so the
      * ids after the highest are free, and an insert that returned its id cost a result set each (a
-     * 10-million-record import's 278,000 notices took 4 s that way).
+     * 10-million-record import's 278,000 notices took 4 s that way). A batch carries a few distinct
+     * texts however many notices it holds, so each is looked up once, not twice a notice.
      */
     private List<Notice> insertNotices(Database d, List<Addressed> notices) throws SQLException {
         long id;
@@ -159,6 +167,7 @@ final class SqliteRights implements RightsStore {
             id = row.getLong(1);
         }
         PreparedStatement insert = d.prepare(INSERT_NOTICE);
+        Map<String, Long> texts = new HashMap<>();
         List<Notice> stored = new ArrayList<>(notices.size());
         for (Addressed addressed : notices) {
             Notice n = addressed.notice();
@@ -168,9 +177,9 @@ final class SqliteRights implements RightsStore {
             insert.setString(4, code(n.kind()));
             insert.setString(5, n.what());
             insert.setString(6, n.why());
-            insert.setString(7, n.legalBasis());
+            insert.setLong(7, textId(d, texts, n.legalBasis()));
             insert.setString(8, n.until().map(LocalDate::toString).orElse(null));
-            insert.setString(9, n.howToContest());
+            insert.setLong(9, textId(d, texts, n.howToContest()));
             insert.addBatch();
             stored.add(new Notice(id, n.at(), n.kind(), n.what(), n.why(), n.legalBasis(), n.until(), n.howToContest()));
         }
@@ -178,6 +187,32 @@ final class SqliteRights implements RightsStore {
             insert.executeBatch();
         }
         return stored;
+    }
+
+    /**
+     * The number of {@code text} in {@code notice_texts}, kept there now if it is new; {@code known}
+     * holds those of this transaction, and goes with it.
+     */
+    private static long textId(Database d, Map<String, Long> known, String text) throws SQLException {
+        Long id = known.get(text);
+        if (id != null) {
+            return id;
+        }
+        PreparedStatement find = d.prepare(TEXT);
+        find.setString(1, text);
+        try (ResultSet row = find.executeQuery()) {
+            if (row.next()) {
+                known.put(text, row.getLong(1));
+                return row.getLong(1);
+            }
+        }
+        PreparedStatement keep = d.prepare(NEW_TEXT);
+        keep.setString(1, text);
+        try (ResultSet row = keep.executeQuery()) {
+            row.next();
+            known.put(text, row.getLong(1));
+            return row.getLong(1);
+        }
     }
 
     @Override

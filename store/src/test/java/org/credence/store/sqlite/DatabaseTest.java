@@ -42,12 +42,12 @@ class DatabaseTest {
     void aStatementThatFailedIsPreparedAfreshOnceTheCauseHasPassed() throws Exception {
         try (Database db = Database.open(dataDir);
              Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME))) {
-            String count = "SELECT count(*) FROM notices";
+            String count = "SELECT count(*) FROM disputes";
             assertThat(count(db, count)).isZero();
             // Another process changes the schema under the kept statement, then changes it back.
-            other.createStatement().execute("ALTER TABLE notices RENAME TO notices_away");
+            other.createStatement().execute("ALTER TABLE disputes RENAME TO disputes_away");
             assertThatThrownBy(() -> count(db, count)).isInstanceOf(StoreException.class);
-            other.createStatement().execute("ALTER TABLE notices_away RENAME TO notices");
+            other.createStatement().execute("ALTER TABLE disputes_away RENAME TO disputes");
 
             assertThat(count(db, count)).isZero();
         }
@@ -77,7 +77,7 @@ class DatabaseTest {
                     return versions;
                 }
             });
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             // Records are found by id (through the hot index) and by source reference, each by its table's
             // own key, never by subject: no index of a random key for an insert to rewrite.
             List<String> recordIndexes = db.read(d -> {
