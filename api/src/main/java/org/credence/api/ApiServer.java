@@ -76,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = Bodies.BULK;
             config.concurrency.useVirtualThreads = true;
             config.requestLogger.http(metrics::request);
+            config.routes.after(Bodies::drainUnread);
 
             // Decisions are still answered when the index may be behind the store, but a balancer should
             // know: such a node says so, and answers 503.

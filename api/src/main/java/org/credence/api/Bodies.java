@@ -19,6 +19,8 @@ final class Bodies {
     static final int BATCH = 512 * 1024;
     /** Bulk NDJSON uploads. */
     static final int BULK = 256 * 1024 * 1024;
+    /** What {@link #drainUnread} reads at most of a body left unread. */
+    private static final long DRAINED_AT_MOST = 4 * 1024 * 1024;
 
     private Bodies() {
     }
@@ -61,5 +63,29 @@ final class Bodies {
 
     private static ApiError tooLarge(int limit) {
         return ApiError.badRequest("body_too_large", "the request body is larger than " + limit + " bytes");
+    }
+
+    /**
+     * Reads and drops what is left of the request's body, up to {@value #DRAINED_AT_MOST} bytes, once
+     * it is answered. A request refused before its body was read (a key refused, a body too large)
+     * would otherwise leave the client's bytes arriving at a connection the server closes, and TCP
+     * resets such a connection, which can take the answer with it: Java's HTTP client lost 45 of
+     * 1,500 refusals of a 70 kB record and 27 of 1,500 refusals of its key so, on loopback. Beyond the
+     * bound a client is left to the reset rather than read without end.
+     */
+    static void drainUnread(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            if (in.read() < 0) {
+                return;
+            }
+            byte[] dropped = new byte[8192];
+            long left = DRAINED_AT_MOST - 1;
+            for (int n = 0; left > 0 && n >= 0; left -= n) {
+                n = in.read(dropped, 0, (int) Math.min(dropped.length, left));
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away, or the body was read and closed: nothing is left to drop
+        }
     }
 }
