@@ -80,9 +80,12 @@ final class Bodies {
                 return;
             }
             byte[] dropped = new byte[8192];
-            long left = DRAINED_AT_MOST - 1;
-            for (int n = 0; left > 0 && n >= 0; left -= n) {
-                n = in.read(dropped, 0, (int) Math.min(dropped.length, left));
+            for (long left = DRAINED_AT_MOST - 1; left > 0; ) {
+                int n = in.read(dropped, 0, (int) Math.min(dropped.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
             }
         } catch (IOException | IllegalStateException e) {
             // the client went away, or the body was read and closed: nothing is left to drop

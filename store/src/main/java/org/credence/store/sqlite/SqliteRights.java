@@ -195,24 +195,25 @@ final class SqliteRights implements RightsStore {
      */
     private static long textId(Database d, Map<String, Long> known, String text) throws SQLException {
         Long id = known.get(text);
-        if (id != null) {
-            return id;
+        if (id == null) {
+            id = storedTextId(d, text);
+            known.put(text, id);
         }
+        return id;
+    }
+
+    /** The number {@code notice_texts} holds {@code text} under, or gives it now. */
+    private static long storedTextId(Database d, String text) throws SQLException {
         PreparedStatement find = d.prepare(TEXT);
         find.setString(1, text);
         try (ResultSet row = find.executeQuery()) {
             if (row.next()) {
-                known.put(text, row.getLong(1));
                 return row.getLong(1);
             }
         }
         PreparedStatement keep = d.prepare(NEW_TEXT);
         keep.setString(1, text);
-        try (ResultSet row = keep.executeQuery()) {
-            row.next();
-            known.put(text, row.getLong(1));
-            return row.getLong(1);
-        }
+        return returnedId(keep);
     }
 
     @Override
