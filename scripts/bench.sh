@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite, end to end, with a report: in-process decisions (JMH, -prof gc), the
-# SQL-per-decision peer (JMH), the Drools DMN peer (JMH, bench-peers), NDJSON ingestion through
+# SQL-per-decision peer on SQLite (JMH) and on PostgreSQL (JMH, bench-peers, a throwaway server from
+# Debian's postgresql package), the Drools DMN peer (JMH, bench-peers), NDJSON ingestion through
 # the CLI, start-up of the server on the ingested data directory, and decisions over HTTP with
 # audit on (wrk). Writes bench/results/<time>/report.md and the raw outputs beside it, and the
 # latency plot.
@@ -8,7 +9,7 @@
 #   scripts/bench.sh            full run (about 15 minutes on 2 cores); sizes below, override by env
 #   scripts/bench.sh --smoke    tiny sizes, a few seconds per part: checks the suite runs, measures nothing
 #
-# Needs wrk (Debian: apt-get install wrk); gnuplot for the plot, if present.
+# Needs wrk and postgresql (Debian: apt-get install wrk postgresql); gnuplot for the plot, if present.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -65,6 +66,7 @@ if [ -n "${JMH_RESULTS:-}" ]; then
   # Re-use the JMH part of an earlier run (its directory), e.g. when only the end-to-end parts are redone.
   cp "$JMH_RESULTS"/{decision,sql}.{json,txt} "$out/"
   cp "$JMH_RESULTS"/drools.{json,txt} "$out/" 2>/dev/null || log "no Drools DMN figures in $JMH_RESULTS"
+  cp "$JMH_RESULTS"/postgres.{json,txt} "$out/" 2>/dev/null || log "no PostgreSQL peer figures in $JMH_RESULTS"
 else
   log "in-process decisions, $SUBJECTS subjects"
   "$java" -cp "$cp" org.openjdk.jmh.Main '\.DecisionBenchmark\.' -p subjects="$SUBJECTS" -prof gc "${jmh[@]}" \
@@ -72,6 +74,9 @@ else
   log "SQL per decision, $SQL_SUBJECTS subjects"
   "$java" -cp "$cp" org.openjdk.jmh.Main '\.SqlPerDecisionBenchmark\.' -p subjects="$SQL_SUBJECTS" "${jmh[@]}" \
     -rf json -rff "$out/sql.json" > "$out/sql.txt"
+  log "SQL per decision on PostgreSQL, $SQL_SUBJECTS subjects"
+  "$java" -cp "$peers_cp" org.openjdk.jmh.Main '\.PostgresPerDecisionBenchmark\.' -p subjects="$SQL_SUBJECTS" "${jmh[@]}" \
+    -rf json -rff "$out/postgres.json" > "$out/postgres.txt"
   # Same population and lookups as DecisionBenchmark; its own longer warm-up is in the class.
   log "Drools DMN peer, $SUBJECTS subjects"
   "$java" -cp "$peers_cp" org.openjdk.jmh.Main '\.DroolsDmnBenchmark\.' -p subjects="$SUBJECTS" -prof gc "${jmh[@]}" \
@@ -132,6 +137,10 @@ field() { grep -o "$1=[0-9.]*" | head -1 | cut -d= -f2; }
   sql=$(jq -r '.[0].primaryMetric.score' "$out/sql.json")
   printf '| in-process decide, %s subjects | %.1f ns/op = %.2f M decisions/s per core; %.3f B/op allocated |\n' "$SUBJECTS" "$dec" "$(awk -v d="$dec" 'BEGIN{print 1000/d}')" "$alloc"
   printf '| SQL per decision (SQLite), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.0fx faster |\n' "$SQL_SUBJECTS" "$sql" "$(awk -v d="$sql" 'BEGIN{print 1e9/d}')" "$(awk -v a="$sql" -v b="$dec" 'BEGIN{print a/b}')"
+  if [ -f "$out/postgres.json" ]; then
+    pg=$(jq -r '.[0].primaryMetric.score' "$out/postgres.json")
+    printf '| SQL per decision (PostgreSQL %s, loopback TCP), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.0fx faster |\n' "$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)" "$SQL_SUBJECTS" "$pg" "$(awk -v d="$pg" 'BEGIN{print 1e9/d}')" "$(awk -v a="$pg" -v b="$dec" 'BEGIN{print a/b}')"
+  fi
   if [ -f "$out/drools.json" ]; then
     drools=$(jq -r '.[0].primaryMetric.score' "$out/drools.json")
     printf '| Drools DMN peer (status precomputed), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.1fx faster |\n' "$SUBJECTS" "$drools" "$(awk -v d="$drools" 'BEGIN{print 1e9/d}')" "$(awk -v a="$drools" -v b="$dec" 'BEGIN{print a/b}')"

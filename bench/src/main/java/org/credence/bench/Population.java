@@ -28,15 +28,9 @@ final class Population {
             }
         }
         index.compact();
-        lookupSubjects = synthetic.zipfLookups(lookups, 42);
-        lookupIds = new String[lookups];
-        lookupPolicies = new Rulebook.ActionPolicy[lookups];
-        // A string per lookup, made in the order they are asked: a partner's id arrives with its request
-        // and is in cache when looked up, as these are when read in turn; one string shared by every
-        // look-up of a subject would instead cost a cache miss on the string itself.
-        for (int i = 0; i < lookups; i++) {
-            lookupIds[i] = Synthetic.id(lookupSubjects[i]);
-            lookupPolicies[i] = rulebook.policy(Synthetic.ACTIONS[i & (Synthetic.ACTIONS.length - 1)]).orElseThrow();
-        }
+        Lookups drawn = Lookups.draw(synthetic, rulebook, lookups);
+        lookupSubjects = drawn.subjects();
+        lookupIds = drawn.ids();
+        lookupPolicies = drawn.policies();
     }
 }

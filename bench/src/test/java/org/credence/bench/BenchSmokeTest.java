@@ -67,7 +67,7 @@ class BenchSmokeTest {
     @Test
     void theSqlPeerAnswersAsTheHotIndexDoes() throws SQLException {
         Population population = new Population(3_000, 2_000);
-        try (var peer = SqlPerDecisionBenchmark.SqlPeer.load(tmp.resolve("data"), population.synthetic, population.rulebook)) {
+        try (var peer = SqlPeer.sqlite(tmp.resolve("data"), population.synthetic, population.rulebook)) {
             int day = (int) Synthetic.AS_OF.toEpochDay();
             for (int i = 0; i < population.lookupIds.length; i++) {
                 Decision fromIndex = population.rulebook.decide(population.index.history(population.lookupIds[i]),
