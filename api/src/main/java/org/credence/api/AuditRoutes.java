@@ -38,10 +38,22 @@ final class AuditRoutes {
         Optional<Instant> from = instant(ctx, "from", false);
         Optional<Instant> to = instant(ctx, "to", true);
         int limit = Math.min(MAX_ENTRIES, ctx.queryParam("limit") == null ? 1000 : limit(ctx.queryParam("limit")));
-        List<AuditLog.AuditEntry> entries = audit.log().entries(
-                new AuditLog.Query(subject.map(audit::hash), from, to, limit, subject.map(this::records).orElse(List.of())));
+        List<AuditLog.AuditEntry> entries = audit.log().entries(new AuditLog.Query(subject.map(audit::hash), from, to,
+                limit, subject.map(this::records).orElse(List.of()), keep(ctx)));
         audit.record(client, "audit.read", subject, "audit", entries.size() + " entries");
         Respond.json(ctx, 200, Map.of("entries", entries.stream().map(AuditRoutes::entry).toList()));
+    }
+
+    /** Which end of the matching entries the limit keeps: {@code ?keep=oldest} (the default) or {@code newest}. */
+    private static AuditLog.Keep keep(Context ctx) {
+        String keep = ctx.queryParam("keep");
+        if (keep == null || keep.equals("oldest")) {
+            return AuditLog.Keep.OLDEST;
+        }
+        if (keep.equals("newest")) {
+            return AuditLog.Keep.NEWEST;
+        }
+        throw ApiError.badRequest("invalid_keep", "keep must be 'oldest' or 'newest', not '" + keep + "'");
     }
 
     /** The subject's records, as the hot index holds them: the writes that stored them are its entries too. */

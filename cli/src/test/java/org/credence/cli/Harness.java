@@ -122,6 +122,11 @@ final class Harness implements AutoCloseable {
         return new Http("http://127.0.0.1:" + server.port());
     }
 
+    /** The running server's backend, for a test that writes to its trail as many requests would have. */
+    ApiServer.Backend backend() {
+        return node.backend();
+    }
+
     /** What the server said as it followed the store. */
     List<String> followed() {
         return List.copyOf(followed);

@@ -390,6 +390,19 @@ class HttpApiTest {
         assertThat(entries.findValuesAsText("actor")).containsOnly("court");
         JsonNode all = http.get("/api/v1/audit", auditor).json().path("entries");
         assertThat(all.findValuesAsText("outcome")).contains("duplicates of 1, 2, 3");
+
+        // A limit keeps the oldest entries unless asked for the newest; either way they come oldest first.
+        List<Long> seqs = all.findValues("seq").stream().map(JsonNode::asLong).toList();
+        assertThat(http.get("/api/v1/audit?limit=2", auditor).json().path("entries").findValues("seq"))
+                .extracting(JsonNode::asLong).containsExactlyElementsOf(seqs.subList(0, 2));
+        // The newest two are the reads of the trail just made, each entered once it was answered.
+        JsonNode newest = http.get("/api/v1/audit?limit=2&keep=newest", auditor).json().path("entries");
+        assertThat(newest.findValuesAsText("action")).containsExactly("audit.read", "audit.read");
+        assertThat(newest.findValues("seq")).extracting(JsonNode::asLong).isSorted()
+                .allMatch(seq -> seq > seqs.get(seqs.size() - 1));
+        Http.Reply sideways = http.get("/api/v1/audit?keep=sideways", auditor);
+        assertThat(sideways.status()).isEqualTo(400);
+        assertThat(sideways.error()).isEqualTo("invalid_keep");
     }
 
     @Test

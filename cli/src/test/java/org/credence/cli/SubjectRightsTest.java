@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.credence.api.ApiServer;
+import org.credence.store.AuditLog;
 import org.credence.subject.ResidentIdentityNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +31,9 @@ class SubjectRightsTest {
 
     /** A person with a valid id and no records until a test gives some. */
     private static final String DEBTOR = "11010519491231003" + ResidentIdentityNumber.checkCharacter("11010519491231003");
+
+    /** The most entries an access log lists (the API's limit on any listing of the trail). */
+    private static final int ACCESS_LOG_MOST = 10_000;
 
     @TempDir
     Path tmp;
@@ -254,6 +262,26 @@ class SubjectRightsTest {
         assertThat(lookups.get(1).path("who").path("name").asText()).isEqualTo("ops");
         assertThat(lookups.get(1).path("purpose").asText()).isEqualTo("loan application review");
         assertThat(log.toString()).doesNotContain(partner).doesNotContain(operator);
+    }
+
+    @Test
+    void theAccessLogShowsTheNewestLookupsOnceThereAreMoreThanItLists() {
+        // Ten thousand earlier lookups, as a subject asked about all day has, written straight to the
+        // trail to spare the test their requests; then the newest, a real decision.
+        ApiServer.Backend backend = harness.backend();
+        String hash = backend.vault().subjectHash(PERSON);
+        IntStream.range(0, ACCESS_LOG_MOST).mapToObj(i -> backend.audit().append(new AuditLog.AuditEvent(
+                        harness.clock.instant(), "hotel", "partner", "decision", Optional.of(hash), "check-in", "allow")))
+                .toList().forEach(CompletableFuture::join);
+        airTicket();
+
+        JsonNode lookups = http.get("/api/v1/subjects/" + PERSON + "/access-log", subject).json().path("lookups");
+
+        assertThat(lookups).hasSize(ACCESS_LOG_MOST);
+        // Oldest first, and the last one is the newest lookup, not one cut off by the limit.
+        assertThat(lookups.get(0).path("who").path("name").asText()).isEqualTo("hotel");
+        assertThat(lookups.get(ACCESS_LOG_MOST - 1).path("who").path("name").asText()).isEqualTo("airline");
+        assertThat(lookups.get(ACCESS_LOG_MOST - 1).path("outcome").asText()).contains("deny");
     }
 
     @Test

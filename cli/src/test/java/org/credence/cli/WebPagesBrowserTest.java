@@ -14,7 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.credence.api.ApiServer;
 import org.credence.formats.Json;
+import org.credence.store.AuditLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,9 @@ class WebPagesBrowserTest {
     static final String HOSTILE_DETAIL = "<img src=x onerror=alert(2)><b>bold</b>";
     static final String ORGANIZATION_NAME = "Acme <i>Trading</i> & Co";
     static final String MASKED_PERSON = "110105********002X";
+
+    /** The most lookups the subject's page lists. */
+    private static final int PAGE_LOOKUPS_MOST = 1_000;
 
     @TempDir
     Path tmp;
@@ -178,6 +186,19 @@ class WebPagesBrowserTest {
         assertThat(browser.text("#access-log")).contains("zhang", "airline", "ticket sale",
                 decided.path("decisions").get(1).path("decision_id").asText());
         browser.screenshot("subject-page-after");
+
+        // After a busy day of hotel check-ins (more lookups than the page lists, written straight to the
+        // trail), the airline asks again: the page lists the newest lookups, so that one comes first.
+        ApiServer.Backend backend = harness.backend();
+        String hash = backend.vault().subjectHash(PERSON);
+        IntStream.range(0, PAGE_LOOKUPS_MOST).mapToObj(i -> backend.audit().append(new AuditLog.AuditEvent(
+                        harness.clock.instant(), "hotel", "partner", "decision", Optional.of(hash), "check-in", "allow")))
+                .toList().forEach(CompletableFuture::join);
+        String again = http.post("/api/v1/decisions", partner, "{\"subject\":\"" + PERSON
+                + "\",\"action\":\"travel.air.ticket\",\"purpose\":\"boarding check\"}").json().path("decision_id").asText();
+        browser.open("/me");
+        assertThat(browser.text("#access-log tbody tr")).contains("airline", "boarding check", again);
+        assertThat(browser.text("#access-log")).contains("hotel", "check-in");
         signOut();
 
         // The public list now holds only the organization, whose page is unchanged.

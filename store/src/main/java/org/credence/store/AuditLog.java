@@ -24,7 +24,10 @@ public interface AuditLog {
      */
     CompletableFuture<AuditEntry> append(AuditEvent event);
 
-    /** Entries matching {@code query}, oldest first (entries of the same instant in chain order). */
+    /**
+     * Entries matching {@code query}, oldest first (entries of the same instant in chain order), at most
+     * its limit: the oldest or the newest of them, as the query keeps.
+     */
     List<AuditEntry> entries(Query query);
 
     /** Walks the whole chain from the first entry, without holding it all in memory. */
@@ -133,18 +136,20 @@ public interface AuditLog {
 
     /**
      * Filters, all optional: one subject's entries, entries at or after {@code from}, entries before
-     * {@code to}. {@code limit} (positive) caps the answer. {@code storedRecords}, with a subject, are
-     * that subject's records: the entries of the writes that stored them are its entries too, since the
-     * entry of a write of many subjects' records names no single subject. With a subject, an entry about
-     * many subjects comes with that subject's items only: the others are not the asker's to see. Its hash
-     * still covers them all, and a query by time alone returns the entry whole.
+     * {@code to}. {@code limit} (positive) caps the answer, keeping the oldest or the newest of the
+     * entries that match ({@code keep}); either way they are listed oldest first. {@code storedRecords},
+     * with a subject, are that subject's records: the entries of the writes that stored them are its
+     * entries too, since the entry of a write of many subjects' records names no single subject. With a
+     * subject, an entry about many subjects comes with that subject's items only: the others are not the
+     * asker's to see. Its hash still covers them all, and a query by time alone returns the entry whole.
      */
     record Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit,
-                 List<Long> storedRecords) {
+                 List<Long> storedRecords, Keep keep) {
         public Query {
             Objects.requireNonNull(subjectHash, "subjectHash");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(keep, "keep");
             if (limit <= 0) {
                 throw new IllegalArgumentException("limit must be positive, not " + limit);
             }
@@ -154,9 +159,35 @@ public interface AuditLog {
             }
         }
 
+        public Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit,
+                     List<Long> storedRecords) {
+            this(subjectHash, from, to, limit, storedRecords, Keep.OLDEST);
+        }
+
         public Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit) {
             this(subjectHash, from, to, limit, List.of());
         }
+
+        /**
+         * This query with its limit keeping the newest entries: what a subject reading who looked them up
+         * wants to see, where the oldest would stop showing anything new once the limit is reached.
+         */
+        public Query newest() {
+            return new Query(subjectHash, from, to, limit, storedRecords, Keep.NEWEST);
+        }
+
+        /** Cuts {@code sorted}, oldest first, to the limit at the end this query keeps. */
+        public <T> List<T> cut(List<T> sorted) {
+            if (sorted.size() <= limit) {
+                return sorted;
+            }
+            return keep == Keep.OLDEST ? sorted.subList(0, limit) : sorted.subList(sorted.size() - limit, sorted.size());
+        }
+    }
+
+    /** Which of the entries that match a {@link Query} its limit keeps. */
+    enum Keep {
+        OLDEST, NEWEST
     }
 
     sealed interface Verification permits Intact, Broken {

@@ -205,12 +205,14 @@ final class AuditSubjectRuns {
     }
 
     /**
-     * The numbers of one subject's entries in a time range, in listing order, at most {@code limit}: from
-     * every run and from the tail after the last run. An entry is named only by rows about it, but a
+     * The numbers of one subject's entries in a time range, in listing order: from every run and from
+     * the tail after the last run. All of them, since a query may keep either end (the caller cuts); a
+     * subject's rows are few but for a subject asked about all day, and sorting numbers costs little
+     * beside reading the entries they name. An entry is named only by rows about it, but a
      * caller that shows it checks the entry itself: should the trail ever be cut at its end and grow
      * again, a run's old numbers would name other entries.
      */
-    static List<Long> entriesOf(Database d, String subjectHash, String from, String to, int limit) throws SQLException {
+    static List<Long> entriesOf(Database d, String subjectHash, String from, String to) throws SQLException {
         PreparedStatement select = d.prepare(CANDIDATES);
         select.setString(1, subjectHash);
         select.setString(2, from);
@@ -227,7 +229,7 @@ final class AuditSubjectRuns {
             }
         }
         found.sort(AuditRunBlock.ORDER);
-        return found.stream().limit(limit).map(Row::seq).toList();
+        return found.stream().map(Row::seq).toList();
     }
 
     /**

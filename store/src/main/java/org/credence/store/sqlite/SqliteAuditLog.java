@@ -127,6 +127,9 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             + " ORDER BY at, seq";
     private static final String BY_TIME = "SELECT " + COLUMNS + " FROM trail.audit WHERE at >= ? AND at < ?"
             + " ORDER BY at, seq LIMIT ?";
+    /** {@link #BY_TIME} keeping the newest: audit_by_time read backwards, then put back in listing order. */
+    private static final String BY_TIME_NEWEST = "SELECT * FROM (SELECT " + COLUMNS + " FROM trail.audit"
+            + " WHERE at >= ? AND at < ? ORDER BY at DESC, seq DESC LIMIT ?) ORDER BY at, seq";
     /** Bounds for a query open at either end: every stored time sorts after "" and before "~". */
     private static final String EARLIEST = "";
     private static final String LATEST = "~";
@@ -193,12 +196,12 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             List<AuditEntry> found;
             if (query.subjectHash().isPresent()) {
                 String subject = query.subjectHash().get();
-                List<Long> seqs = AuditSubjectRuns.entriesOf(d, subject, from, to, query.limit());
+                List<Long> seqs = query.cut(AuditSubjectRuns.entriesOf(d, subject, from, to));
                 PreparedStatement select = d.prepare(BY_SEQS);
                 select.setString(1, seqs.toString());
                 found = rows(select).stream().flatMap(entry -> itemsOf(entry, subject).stream()).toList();
             } else {
-                PreparedStatement select = d.prepare(BY_TIME);
+                PreparedStatement select = d.prepare(query.keep() == Keep.OLDEST ? BY_TIME : BY_TIME_NEWEST);
                 select.setString(1, from);
                 select.setString(2, to);
                 select.setInt(3, query.limit());
@@ -210,7 +213,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     /**
      * {@code found} and the entries of the writes that stored the query's records, in the trail's
-     * listing order, cut to the limit. A record's block names the entry that stored it.
+     * listing order, cut to the limit at the end the query keeps. A record's block names the entry that
+     * stored it.
      */
     private static List<AuditEntry> withWrites(Database d, List<AuditEntry> found, Query query) throws SQLException {
         Set<Long> seqs = new HashSet<>();
@@ -239,7 +243,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             }
         }
         all.sort(Comparator.comparing((AuditEntry e) -> e.event().at()).thenComparingLong(AuditEntry::seq));
-        return all.size() > query.limit() ? List.copyOf(all.subList(0, query.limit())) : all;
+        return List.copyOf(query.cut(all));
     }
 
     /**

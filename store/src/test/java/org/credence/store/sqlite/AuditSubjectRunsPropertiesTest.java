@@ -48,7 +48,7 @@ class AuditSubjectRunsPropertiesTest {
     record Reopen() implements Step {
     }
 
-    record Ask(int subject, int from, int span, int limit) {
+    record Ask(int subject, int from, int span, int limit, boolean newest) {
     }
 
     @Provide
@@ -76,7 +76,8 @@ class AuditSubjectRunsPropertiesTest {
     @Provide
     Arbitrary<List<Ask>> asks() {
         return Combinators.combine(Arbitraries.integers().between(0, NAMED), Arbitraries.integers().between(-1, 41),
-                Arbitraries.integers().between(0, 45), Arbitraries.integers().between(1, 30)).as(Ask::new)
+                Arbitraries.integers().between(0, 45), Arbitraries.integers().between(1, 30), Arbitraries.of(false, true))
+                .as(Ask::new)
                 .list().ofMinSize(1).ofMaxSize(8);
     }
 
@@ -145,21 +146,23 @@ class AuditSubjectRunsPropertiesTest {
         Optional<Instant> from = ask.from() < 0 ? Optional.empty() : Optional.of(Fixtures.T0.plusSeconds(ask.from()));
         Optional<Instant> to = ask.span() == 0 ? Optional.empty()
                 : Optional.of(Fixtures.T0.plusSeconds(Math.max(ask.from(), 0) + ask.span()));
-        return new Query(SUBJECTS.get(ask.subject()), from, to, ask.limit());
+        Query query = new Query(SUBJECTS.get(ask.subject()), from, to, ask.limit());
+        return ask.newest() ? query.newest() : query;
     }
 
-    /** The model: every entry written, filtered and ordered as the query promises. */
+    /** The model: every entry written, filtered and ordered as the query promises, cut at the end it keeps. */
     private static List<Long> expected(List<AuditEntry> written, Ask ask) {
         Query query = query(ask);
-        return written.stream()
+        List<Long> matching = written.stream()
                 .filter(e -> e.event().subjectHash().equals(query.subjectHash()) || e.event().items().stream()
                         .anyMatch(item -> Optional.of(item.subjectHash()).equals(query.subjectHash())))
                 .filter(e -> query.from().map(from -> !e.event().at().isBefore(from)).orElse(true))
                 .filter(e -> query.to().map(to -> e.event().at().isBefore(to)).orElse(true))
                 .sorted(Comparator.comparing((AuditEntry e) -> e.event().at()).thenComparingLong(AuditEntry::seq))
-                .limit(query.limit())
                 .map(AuditEntry::seq)
                 .toList();
+        int kept = Math.min(ask.limit(), matching.size());
+        return ask.newest() ? matching.subList(matching.size() - kept, matching.size()) : matching.subList(0, kept);
     }
 
     /** Entries covered by runs, how many runs are at level 0, and blocks left behind by merged runs. */

@@ -248,7 +248,7 @@ class SqliteAuditLogTest {
     }
 
     @Test
-    void entriesAreFoundBySubjectTimeAndLimitOldestFirst() {
+    void entriesAreFoundBySubjectTimeAndLimitOldestFirstKeepingEitherEnd() {
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             AuditLog audit = store.audit();
             appendAll(audit, 10);
@@ -263,6 +263,14 @@ class SqliteAuditLogTest {
                     .extracting(AuditEntry::seq).containsExactly(5L, 7L);
             assertThat(audit.entries(new Query(Optional.of("ef".repeat(32)), Optional.empty(), Optional.empty(), 5)))
                     .isEmpty();
+            // Keeping the newest: still listed oldest first.
+            assertThat(audit.entries(new Query(Optional.of(SUBJECT), Optional.empty(), Optional.empty(), 2).newest()))
+                    .extracting(AuditEntry::seq).containsExactly(8L, 10L);
+            assertThat(audit.entries(new Query(Optional.empty(), Optional.of(Fixtures.T0.plusSeconds(3)),
+                    Optional.of(Fixtures.T0.plusSeconds(6)), 2).newest()))
+                    .extracting(AuditEntry::seq).containsExactly(4L, 5L);
+            assertThat(audit.entries(new Query(Optional.of(SUBJECT), Optional.empty(), Optional.empty(), 100).newest()))
+                    .extracting(AuditEntry::seq).containsExactly(2L, 4L, 6L, 8L, 10L);
         }
         assertThatThrownBy(() -> new Query(Optional.empty(), Optional.empty(), Optional.empty(), 0))
                 .isInstanceOf(IllegalArgumentException.class);
