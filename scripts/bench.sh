@@ -139,7 +139,7 @@ field() { grep -o "$1=[0-9.]*" | head -1 | cut -d= -f2; }
   printf '| SQL per decision (SQLite), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.0fx faster |\n' "$SQL_SUBJECTS" "$sql" "$(awk -v d="$sql" 'BEGIN{print 1e9/d}')" "$(awk -v a="$sql" -v b="$dec" 'BEGIN{print a/b}')"
   if [ -f "$out/postgres.json" ]; then
     pg=$(jq -r '.[0].primaryMetric.score' "$out/postgres.json")
-    printf '| SQL per decision (PostgreSQL %s, loopback TCP), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.0fx faster |\n' "$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)" "$SQL_SUBJECTS" "$pg" "$(awk -v d="$pg" 'BEGIN{print 1e9/d}')" "$(awk -v a="$pg" -v b="$dec" 'BEGIN{print a/b}')"
+    printf '| SQL per decision (PostgreSQL %s, loopback TCP), %s subjects | %.0f ns/op = %.0f decisions/s; in-process is %.0fx faster |\n' "$(grep -o -m1 'peer server: PostgreSQL [0-9.]*' "$out/postgres.txt" | cut -d' ' -f4)" "$SQL_SUBJECTS" "$pg" "$(awk -v d="$pg" 'BEGIN{print 1e9/d}')" "$(awk -v a="$pg" -v b="$dec" 'BEGIN{print a/b}')"
   fi
   if [ -f "$out/drools.json" ]; then
     drools=$(jq -r '.[0].primaryMetric.score' "$out/drools.json")

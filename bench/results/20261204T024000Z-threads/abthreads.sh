@@ -8,10 +8,11 @@ W=/tmp/w out=$1
 mkdir -p $out
 for round in 1 2; do for v in virt plat; do
   cli=$W/cli-$v port=$((30000 + RANDOM % 1000))
-  c() { $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp "$cli/credence-cli.jar:$cli/lib/*" org.credence.cli.Main "$@"; }
+  # An array, not a function: a function run with & would leave $! naming the shell, not the JVM.
+  c=($JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp "$cli/credence-cli.jar:$cli/lib/*" org.credence.cli.Main)
   rm -rf $W/dv && cp -r $W/d1 $W/dv
-  key=$(c keys create --data $W/dv --role partner --name bench --scope travel.air.ticket,travel.rail.high_speed,finance.loan,lodging.star_hotel)
-  c serve --data $W/dv --port $port > $out/serve-$v-$round.log 2>&1 &
+  key=$("${c[@]}" keys create --data $W/dv --role partner --name bench --scope travel.air.ticket,travel.rail.high_speed,finance.loan,lodging.star_hotel)
+  "${c[@]}" serve --data $W/dv --port $port > $out/serve-$v-$round.log 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/health" > /dev/null 2>&1; do sleep 0.2; done
   BODIES=$W/single PATH_=/api/v1/decisions KEY=$key wrk -t2 -c32 -d20s -s /work/main/scripts/bench-http.lua http://127.0.0.1:$port > /dev/null
@@ -20,4 +21,5 @@ for round in 1 2; do for v in virt plat; do
     echo "$v $round single$conns $(BODIES=$W/single PATH_=/api/v1/decisions KEY=$key wrk -t2 -c$conns -d15s -s /work/main/scripts/bench-http.lua http://127.0.0.1:$port | grep RESULT)" | tee -a $out/ab.txt
   done
   kill $pid; wait $pid 2>/dev/null
+  while kill -0 $pid 2>/dev/null; do sleep 0.2; done
 done; done
