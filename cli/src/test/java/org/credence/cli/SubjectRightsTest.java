@@ -285,6 +285,25 @@ class SubjectRightsTest {
     }
 
     @Test
+    void theSubjectsOwnReadsOfItsLogDoNotPushOutWhoLookedItUp() {
+        airTicket();
+        // A subject whose app reads its log every hour for over a year: each read is audited, about it.
+        ApiServer.Backend backend = harness.backend();
+        String hash = backend.vault().subjectHash(PERSON);
+        IntStream.range(0, ACCESS_LOG_MOST).mapToObj(i -> backend.audit().append(new AuditLog.AuditEvent(
+                        harness.clock.instant(), "zhang", "subject", "access_log.read", Optional.of(hash), "subject access",
+                        "1 lookups")))
+                .toList().forEach(CompletableFuture::join);
+
+        JsonNode lookups = http.get("/api/v1/subjects/" + PERSON + "/access-log", subject).json().path("lookups");
+
+        assertThat(lookups).singleElement().satisfies(lookup -> {
+            assertThat(lookup.path("who").path("name").asText()).isEqualTo("airline");
+            assertThat(lookup.path("outcome").asText()).contains("deny");
+        });
+    }
+
+    @Test
     void publicListsShowOnlyPublishedListsWithPersonsMasked() {
         http.post("/api/v1/records", agency,
                 record("court-1", "J-2", ORGANIZATION, "organization", "court.judgment_default", "2026-05-01"));

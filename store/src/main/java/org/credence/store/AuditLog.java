@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -136,15 +137,16 @@ public interface AuditLog {
 
     /**
      * Filters, all optional: one subject's entries, entries at or after {@code from}, entries before
-     * {@code to}. {@code limit} (positive) caps the answer, keeping the oldest or the newest of the
-     * entries that match ({@code keep}); either way they are listed oldest first. {@code storedRecords},
-     * with a subject, are that subject's records: the entries of the writes that stored them are its
-     * entries too, since the entry of a write of many subjects' records names no single subject. With a
-     * subject, an entry about many subjects comes with that subject's items only: the others are not the
-     * asker's to see. Its hash still covers them all, and a query by time alone returns the entry whole.
+     * {@code to}, entries of the given {@code actions} (empty: of any action). {@code limit} (positive)
+     * caps the answer, keeping the oldest or the newest of the entries that match ({@code keep}); either
+     * way they are listed oldest first. {@code storedRecords}, with a subject, are that subject's
+     * records: the entries of the writes that stored them are its entries too, since the entry of a
+     * write of many subjects' records names no single subject. With a subject, an entry about many
+     * subjects comes with that subject's items only: the others are not the asker's to see. Its hash
+     * still covers them all, and a query by time alone returns the entry whole.
      */
     record Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit,
-                 List<Long> storedRecords, Keep keep) {
+                 List<Long> storedRecords, Keep keep, Set<String> actions) {
         public Query {
             Objects.requireNonNull(subjectHash, "subjectHash");
             Objects.requireNonNull(from, "from");
@@ -154,9 +156,15 @@ public interface AuditLog {
                 throw new IllegalArgumentException("limit must be positive, not " + limit);
             }
             storedRecords = List.copyOf(storedRecords);
+            actions = Set.copyOf(actions);
             if (!storedRecords.isEmpty() && subjectHash.isEmpty()) {
                 throw new IllegalArgumentException("stored records belong to a subject, and the query names none");
             }
+        }
+
+        public Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit,
+                     List<Long> storedRecords, Keep keep) {
+            this(subjectHash, from, to, limit, storedRecords, keep, Set.of());
         }
 
         public Query(Optional<String> subjectHash, Optional<Instant> from, Optional<Instant> to, int limit,
@@ -173,15 +181,21 @@ public interface AuditLog {
          * wants to see, where the oldest would stop showing anything new once the limit is reached.
          */
         public Query newest() {
-            return new Query(subjectHash, from, to, limit, storedRecords, Keep.NEWEST);
+            return new Query(subjectHash, from, to, limit, storedRecords, Keep.NEWEST, actions);
         }
 
-        /** Cuts {@code sorted}, oldest first, to the limit at the end this query keeps. */
-        public <T> List<T> cut(List<T> sorted) {
-            if (sorted.size() <= limit) {
-                return sorted;
-            }
-            return keep == Keep.OLDEST ? sorted.subList(0, limit) : sorted.subList(sorted.size() - limit, sorted.size());
+        /**
+         * This query for entries of {@code actions} only, counted as such against the limit: a subject's
+         * lookups, say, among the entries of its own reads of its log, which are the newest of a subject
+         * who reads it often and would otherwise take the whole limit.
+         */
+        public Query only(Set<String> actions) {
+            return new Query(subjectHash, from, to, limit, storedRecords, keep, actions);
+        }
+
+        /** Whether an entry of {@code action} is of this query's actions. */
+        public boolean admits(String action) {
+            return actions.isEmpty() || actions.contains(action);
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -125,11 +126,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     /** Entries by number, the numbers given as a JSON array. */
     private static final String BY_SEQS = "SELECT " + COLUMNS + " FROM trail.audit WHERE seq IN (SELECT value FROM json_each(?))"
             + " ORDER BY at, seq";
-    private static final String BY_TIME = "SELECT " + COLUMNS + " FROM trail.audit WHERE at >= ? AND at < ?"
-            + " ORDER BY at, seq LIMIT ?";
-    /** {@link #BY_TIME} keeping the newest: audit_by_time read backwards, then put back in listing order. */
-    private static final String BY_TIME_NEWEST = "SELECT * FROM (SELECT " + COLUMNS + " FROM trail.audit"
-            + " WHERE at >= ? AND at < ? ORDER BY at DESC, seq DESC LIMIT ?) ORDER BY at, seq";
+    /** A subject's entries are read back this many numbers at a time at least, when a query keeps some actions only. */
+    private static final int SUBJECT_PAGE = 1_000;
     /** Bounds for a query open at either end: every stored time sorts after "" and before "~". */
     private static final String EARLIEST = "";
     private static final String LATEST = "~";
@@ -187,28 +185,83 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     @Override
     public List<AuditEntry> entries(Query query) {
         // One subject's entries come through the runs (see AuditSubjectRuns); a stretch of time through
-        // audit_by_time, whose order (at, seq) is the answer's, so nothing is sorted after it is read.
-        // Both on the index's connection, which has the trail attached: neither waits for the writer,
-        // though a query may wait for a step of the index's keeper.
+        // audit_by_time, whose order (at, seq) is the answer's, read forwards or backwards from the end
+        // the query keeps. Both on the index's connection, which has the trail attached: neither waits
+        // for the writer, though a query may wait for a step of the index's keeper.
         String from = query.from().map(Timestamps::format).orElse(EARLIEST);
         String to = query.to().map(Timestamps::format).orElse(LATEST);
         return index.read(d -> {
             List<AuditEntry> found;
             if (query.subjectHash().isPresent()) {
                 String subject = query.subjectHash().get();
-                List<Long> seqs = query.cut(AuditSubjectRuns.entriesOf(d, subject, from, to));
-                PreparedStatement select = d.prepare(BY_SEQS);
-                select.setString(1, seqs.toString());
-                found = rows(select).stream().flatMap(entry -> itemsOf(entry, subject).stream()).toList();
+                List<Long> seqs = AuditSubjectRuns.entriesOf(d, subject, from, to);
+                found = query.actions().isEmpty() ? entriesOf(d, cut(query, seqs), subject) : kept(d, seqs, subject, query);
             } else {
-                PreparedStatement select = d.prepare(query.keep() == Keep.OLDEST ? BY_TIME : BY_TIME_NEWEST);
+                List<String> actions = List.copyOf(query.actions());
+                PreparedStatement select = d.prepare(byTime(query.keep(), actions.size()));
                 select.setString(1, from);
                 select.setString(2, to);
-                select.setInt(3, query.limit());
+                for (int i = 0; i < actions.size(); i++) {
+                    select.setString(3 + i, actions.get(i));
+                }
+                select.setInt(3 + actions.size(), query.limit());
                 found = rows(select);
             }
             return query.storedRecords().isEmpty() ? found : withWrites(d, found, query);
         });
+    }
+
+    /**
+     * Entries in a stretch of time, of some actions only when {@code actions} is positive (their names
+     * bound after the two times), keeping the oldest or, reading audit_by_time backwards, the newest.
+     */
+    private static String byTime(Keep keep, int actions) {
+        String where = " FROM trail.audit WHERE at >= ? AND at < ?"
+                + (actions == 0 ? "" : " AND action IN (" + String.join(", ", Collections.nCopies(actions, "?")) + ")");
+        return keep == Keep.OLDEST
+                ? "SELECT " + COLUMNS + where + " ORDER BY at, seq LIMIT ?"
+                : "SELECT * FROM (SELECT " + COLUMNS + where + " ORDER BY at DESC, seq DESC LIMIT ?) ORDER BY at, seq";
+    }
+
+    /** The entries numbered {@code seqs}, as the subject may see them, in listing order. */
+    private static List<AuditEntry> entriesOf(Database d, List<Long> seqs, String subject) throws SQLException {
+        PreparedStatement select = d.prepare(BY_SEQS);
+        select.setString(1, seqs.toString());
+        return rows(select).stream().flatMap(entry -> itemsOf(entry, subject).stream()).toList();
+    }
+
+    /**
+     * The entries of the query's actions among a subject's {@code seqs} (listing order), read a page at
+     * a time from the end the query keeps until its limit is reached: which of a subject's entries are of
+     * those actions only the entries themselves say, and the subject's own reads of its log may be most
+     * of its newest ones.
+     */
+    private static List<AuditEntry> kept(Database d, List<Long> seqs, String subject, Query query) throws SQLException {
+        int page = Math.max(query.limit(), SUBJECT_PAGE);
+        boolean newest = query.keep() == Keep.NEWEST;
+        List<List<AuditEntry>> pages = new ArrayList<>();
+        int found = 0;
+        for (int read = 0; read < seqs.size() && found < query.limit(); read += page) {
+            int first = newest ? Math.max(0, seqs.size() - read - page) : read;
+            int last = newest ? seqs.size() - read : Math.min(seqs.size(), read + page);
+            List<AuditEntry> matching = entriesOf(d, seqs.subList(first, last), subject).stream()
+                    .filter(entry -> query.admits(entry.event().action())).toList();
+            pages.add(matching);
+            found += matching.size();
+        }
+        if (newest) {
+            Collections.reverse(pages);
+        }
+        return cut(query, pages.stream().flatMap(List::stream).toList());
+    }
+
+    /** {@code sorted}, oldest first, cut to the query's limit at the end it keeps. */
+    private static <T> List<T> cut(Query query, List<T> sorted) {
+        int limit = query.limit();
+        if (sorted.size() <= limit) {
+            return sorted;
+        }
+        return query.keep() == Keep.OLDEST ? sorted.subList(0, limit) : sorted.subList(sorted.size() - limit, sorted.size());
     }
 
     /**
@@ -236,14 +289,14 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
             entry.setLong(1, seq);
             for (AuditEntry written : rows(entry)) {
                 Instant at = written.event().at();
-                if (query.from().map(from -> !at.isBefore(from)).orElse(true)
+                if (query.admits(written.event().action()) && query.from().map(from -> !at.isBefore(from)).orElse(true)
                         && query.to().map(at::isBefore).orElse(true)) {
                     all.add(written);
                 }
             }
         }
         all.sort(Comparator.comparing((AuditEntry e) -> e.event().at()).thenComparingLong(AuditEntry::seq));
-        return List.copyOf(query.cut(all));
+        return cut(query, all);
     }
 
     /**

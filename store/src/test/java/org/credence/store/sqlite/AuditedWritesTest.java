@@ -100,6 +100,14 @@ class AuditedWritesTest {
                 Optional.empty(), 10, List.of(3L)))).extracting(e -> e.event().action()).containsExactly("dispute.open");
         assertThat(store.audit().entries(new AuditLog.Query(Optional.of(second), Optional.empty(), Optional.empty(), 1,
                 List.of(3L)))).extracting(e -> e.event().action()).containsExactly("record.submit");
+        // Keeping the newest, or some actions only, the write is weighed as the subject's own entries are.
+        assertThat(store.audit().entries(new AuditLog.Query(Optional.of(second), Optional.empty(), Optional.empty(), 1,
+                List.of(3L), AuditLog.Keep.NEWEST))).extracting(e -> e.event().action()).containsExactly("dispute.open");
+        assertThat(store.audit().entries(new AuditLog.Query(Optional.of(second), Optional.empty(), Optional.empty(), 1,
+                List.of(3L), AuditLog.Keep.NEWEST).only(Set.of("record.submit"))))
+                .extracting(e -> e.event().action()).containsExactly("record.submit");
+        assertThat(store.audit().entries(new AuditLog.Query(Optional.of(second), Optional.empty(), Optional.empty(), 10,
+                List.of(3L)).only(Set.of("dispute.open")))).extracting(e -> e.event().action()).containsExactly("dispute.open");
     }
 
     @Test

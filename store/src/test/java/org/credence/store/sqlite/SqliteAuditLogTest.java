@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -274,6 +275,37 @@ class SqliteAuditLogTest {
         }
         assertThatThrownBy(() -> new Query(Optional.empty(), Optional.empty(), Optional.empty(), 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aQueryOfSomeActionsCountsOnlyThoseAgainstItsLimit() {
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            AuditLog audit = store.audit();
+            // A lookup, then more of the subject's own reads of its log than a page of them, then another.
+            List<AuditEvent> events = new ArrayList<>();
+            events.add(new AuditEvent(Fixtures.T0, "bank-1", "partner", "decision", Optional.of(SUBJECT), "loan", "allow"));
+            for (int i = 1; i <= 2_500; i++) {
+                events.add(new AuditEvent(Fixtures.T0.plusSeconds(i), "zhang", "subject", "access_log.read",
+                        Optional.of(SUBJECT), "subject access", "1 lookups"));
+            }
+            events.add(new AuditEvent(Fixtures.T0.plusSeconds(9_999), "bank-2", "partner", "decision", Optional.of(SUBJECT),
+                    "loan", "deny"));
+            Fixtures.appendEach(audit, events);
+            Set<String> lookups = Set.of("decision");
+
+            for (Optional<String> subject : List.of(Optional.of(SUBJECT), Optional.<String>empty())) {
+                Query two = new Query(subject, Optional.empty(), Optional.empty(), 2).only(lookups);
+                assertThat(audit.entries(two)).as("%s", subject).extracting(e -> e.event().actor()).containsExactly("bank-1", "bank-2");
+                assertThat(audit.entries(two.newest())).as("%s", subject).extracting(e -> e.event().actor())
+                        .containsExactly("bank-1", "bank-2");
+                Query one = new Query(subject, Optional.empty(), Optional.empty(), 1).only(lookups);
+                assertThat(audit.entries(one)).as("%s", subject).extracting(e -> e.event().actor()).containsExactly("bank-1");
+                assertThat(audit.entries(one.newest())).as("%s", subject).extracting(e -> e.event().actor()).containsExactly("bank-2");
+                // Without the filter the newest are the subject's reads.
+                assertThat(audit.entries(new Query(subject, Optional.empty(), Optional.empty(), 2).newest()))
+                        .extracting(e -> e.event().action()).containsExactly("access_log.read", "decision");
+            }
+        }
     }
 
     @Test
