@@ -127,7 +127,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     private static final String BY_SEQS = "SELECT " + COLUMNS + " FROM trail.audit WHERE seq IN (SELECT value FROM json_each(?))"
             + " ORDER BY at, seq";
     /** A subject's entries are read back this many numbers at a time at least, when a query keeps some actions only. */
-    private static final int SUBJECT_PAGE = 1_000;
+    static final int SUBJECT_PAGE = 1_000;
     /** Bounds for a query open at either end: every stored time sorts after "" and before "~". */
     private static final String EARLIEST = "";
     private static final String LATEST = "~";
@@ -141,6 +141,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     private final Database db;
     private final AuditSubjectIndex index;
+    private final int subjectPage;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
     private final EntryHash writerHash = new EntryHash();
@@ -153,8 +154,14 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     /** The trail in {@code db}, with its index by subject (the caller's to close, after this log). */
     SqliteAuditLog(Database db, AuditSubjectIndex index) {
+        this(db, index, SUBJECT_PAGE);
+    }
+
+    /** The same, reading a subject's entries back {@code subjectPage} numbers at a time at least: small in tests, so that pages show. */
+    SqliteAuditLog(Database db, AuditSubjectIndex index, int subjectPage) {
         this.db = db;
         this.index = index;
+        this.subjectPage = subjectPage;
         this.writer = Thread.ofPlatform().name("credence-audit-writer").daemon().start(this::run);
     }
 
@@ -214,6 +221,7 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     /**
      * Entries in a stretch of time, of some actions only when {@code actions} is positive (their names
      * bound after the two times), keeping the oldest or, reading audit_by_time backwards, the newest.
+     * No index is by action: a rare action is looked for through the whole stretch.
      */
     private static String byTime(Keep keep, int actions) {
         String where = " FROM trail.audit WHERE at >= ? AND at < ?"
@@ -236,8 +244,8 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
      * those actions only the entries themselves say, and the subject's own reads of its log may be most
      * of its newest ones.
      */
-    private static List<AuditEntry> kept(Database d, List<Long> seqs, String subject, Query query) throws SQLException {
-        int page = Math.max(query.limit(), SUBJECT_PAGE);
+    private List<AuditEntry> kept(Database d, List<Long> seqs, String subject, Query query) throws SQLException {
+        int page = Math.max(query.limit(), subjectPage);
         boolean newest = query.keep() == Keep.NEWEST;
         List<List<AuditEntry>> pages = new ArrayList<>();
         int found = 0;

@@ -281,31 +281,43 @@ class SqliteAuditLogTest {
     void aQueryOfSomeActionsCountsOnlyThoseAgainstItsLimit() {
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             AuditLog audit = store.audit();
-            // A lookup, then more of the subject's own reads of its log than a page of them, then another.
+            // A lookup, then more of the subject's own reads of its log than a page of them, then two
+            // lookups with a few reads between them, in the newest page.
             List<AuditEvent> events = new ArrayList<>();
-            events.add(new AuditEvent(Fixtures.T0, "bank-1", "partner", "decision", Optional.of(SUBJECT), "loan", "allow"));
+            events.add(lookup("bank-1", 0));
             for (int i = 1; i <= 2_500; i++) {
-                events.add(new AuditEvent(Fixtures.T0.plusSeconds(i), "zhang", "subject", "access_log.read",
-                        Optional.of(SUBJECT), "subject access", "1 lookups"));
+                events.add(ownRead(i));
             }
-            events.add(new AuditEvent(Fixtures.T0.plusSeconds(9_999), "bank-2", "partner", "decision", Optional.of(SUBJECT),
-                    "loan", "deny"));
+            events.add(lookup("bank-2", 2_501));
+            for (int i = 2_502; i <= 2_504; i++) {
+                events.add(ownRead(i));
+            }
+            events.add(lookup("bank-3", 2_505));
             Fixtures.appendEach(audit, events);
-            Set<String> lookups = Set.of("decision");
 
             for (Optional<String> subject : List.of(Optional.of(SUBJECT), Optional.<String>empty())) {
-                Query two = new Query(subject, Optional.empty(), Optional.empty(), 2).only(lookups);
-                assertThat(audit.entries(two)).as("%s", subject).extracting(e -> e.event().actor()).containsExactly("bank-1", "bank-2");
-                assertThat(audit.entries(two.newest())).as("%s", subject).extracting(e -> e.event().actor())
-                        .containsExactly("bank-1", "bank-2");
-                Query one = new Query(subject, Optional.empty(), Optional.empty(), 1).only(lookups);
-                assertThat(audit.entries(one)).as("%s", subject).extracting(e -> e.event().actor()).containsExactly("bank-1");
-                assertThat(audit.entries(one.newest())).as("%s", subject).extracting(e -> e.event().actor()).containsExactly("bank-2");
+                for (int limit = 1; limit <= 4; limit++) {
+                    Query query = new Query(subject, Optional.empty(), Optional.empty(), limit).only(Set.of("decision"));
+                    List<String> all = List.of("bank-1", "bank-2", "bank-3");
+                    assertThat(audit.entries(query)).as("%s, oldest %d", subject, limit).extracting(e -> e.event().actor())
+                            .containsExactlyElementsOf(all.subList(0, Math.min(limit, 3)));
+                    assertThat(audit.entries(query.newest())).as("%s, newest %d", subject, limit)
+                            .extracting(e -> e.event().actor()).containsExactlyElementsOf(all.subList(3 - Math.min(limit, 3), 3));
+                }
                 // Without the filter the newest are the subject's reads.
                 assertThat(audit.entries(new Query(subject, Optional.empty(), Optional.empty(), 2).newest()))
                         .extracting(e -> e.event().action()).containsExactly("access_log.read", "decision");
             }
         }
+    }
+
+    private static AuditEvent lookup(String partner, int second) {
+        return new AuditEvent(Fixtures.T0.plusSeconds(second), partner, "partner", "decision", Optional.of(SUBJECT), "loan", "allow");
+    }
+
+    private static AuditEvent ownRead(int second) {
+        return new AuditEvent(Fixtures.T0.plusSeconds(second), "zhang", "subject", "access_log.read", Optional.of(SUBJECT),
+                "subject access", "1 lookups");
     }
 
     @Test
