@@ -40,22 +40,16 @@ public final class Audit {
     }
 
     /**
-     * The entries of a subject's access log: its newest {@code limit} entries of lookups, oldest first.
-     * Only lookups count against the limit, so that the subject's own reads of its log, which are
-     * audited too, cannot push out who looked it up.
+     * A subject's access log, oldest first: its file reads and the decisions about it, each a lookup; a
+     * batch's entry, which holds of this subject only its own items, gives one per item. At most the
+     * newest {@code limit} entries of lookups are read, and only lookups count against the limit, so
+     * that the subject's own reads of its log, which are audited too, cannot push out who looked it
+     * up. The API and the subject's page both read the log here.
      */
-    public AuditLog.Query accessLog(String subjectId, int limit) {
-        return new AuditLog.Query(Optional.of(hash(subjectId)), Optional.empty(), Optional.empty(), limit).newest().only(LOOKUPS);
-    }
-
-    /**
-     * A subject's access log out of its entries, in their order: its file reads and the decisions about
-     * it, each a lookup; a batch's entry, which holds of this subject only its own items, gives one per
-     * item. The API and the subject's page both read the log here.
-     */
-    public static List<AuditLog.SubjectEvent> lookups(List<AuditLog.AuditEntry> entries) {
-        return entries.stream().filter(e -> LOOKUPS.contains(e.event().action()))
-                .flatMap(e -> e.perSubject().stream()).toList();
+    public List<AuditLog.SubjectEvent> accessLog(String subjectId, int limit) {
+        AuditLog.Query lookups = new AuditLog.Query(Optional.of(hash(subjectId)), Optional.empty(), Optional.empty(), limit)
+                .newest().only(LOOKUPS);
+        return log.entries(lookups).stream().flatMap(e -> e.perSubject().stream()).toList();
     }
 
     /** Appends one entry and waits until it is durable. */

@@ -56,8 +56,7 @@ final class SubjectRoutes {
 
     void accessLog(Context ctx, ApiKey client) {
         String id = validId(ctx, ids);
-        List<AuditLog.AuditEntry> entries = audit.log().entries(audit.accessLog(id, AuditRoutes.MAX_ENTRIES));
-        List<Map<String, Object>> lookups = Audit.lookups(entries).stream()
+        List<Map<String, Object>> lookups = audit.accessLog(id, AuditRoutes.MAX_ENTRIES).stream()
                 .map(lookup -> {
                     AuditLog.AuditEvent e = lookup.event();
                     Map<String, Object> line = new LinkedHashMap<>();

@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.credence.api.ApiServer;
+import org.credence.store.AuditLog;
 import org.credence.web.WebPages;
 
 /**
@@ -122,9 +125,18 @@ final class Harness implements AutoCloseable {
         return new Http("http://127.0.0.1:" + server.port());
     }
 
-    /** The running server's backend, for a test that writes to its trail as many requests would have. */
-    ApiServer.Backend backend() {
-        return node.backend();
+    /** The keyed hash under which the running server's trail names {@code subjectId}. */
+    String subjectHash(String subjectId) {
+        return node.backend().vault().subjectHash(subjectId);
+    }
+
+    /**
+     * Appends {@code event} {@code times} straight to the running server's trail, as that many requests
+     * would have left it, sparing a test the requests; returns once every entry is durable.
+     */
+    void appendToTrail(int times, AuditLog.AuditEvent event) {
+        AuditLog trail = node.backend().audit();
+        IntStream.range(0, times).mapToObj(i -> trail.append(event)).toList().forEach(CompletableFuture::join);
     }
 
     /** What the server said as it followed the store. */

@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
-import org.credence.api.ApiServer;
 import org.credence.store.AuditLog;
 import org.credence.subject.ResidentIdentityNumber;
 import org.junit.jupiter.api.AfterEach;
@@ -268,11 +265,8 @@ class SubjectRightsTest {
     void theAccessLogShowsTheNewestLookupsOnceThereAreMoreThanItLists() {
         // Ten thousand earlier lookups, as a subject asked about all day has, written straight to the
         // trail to spare the test their requests; then the newest, a real decision.
-        ApiServer.Backend backend = harness.backend();
-        String hash = backend.vault().subjectHash(PERSON);
-        IntStream.range(0, ACCESS_LOG_MOST).mapToObj(i -> backend.audit().append(new AuditLog.AuditEvent(
-                        harness.clock.instant(), "hotel", "partner", "decision", Optional.of(hash), "check-in", "allow")))
-                .toList().forEach(CompletableFuture::join);
+        harness.appendToTrail(ACCESS_LOG_MOST, new AuditLog.AuditEvent(harness.clock.instant(), "hotel", "partner",
+                "decision", Optional.of(harness.subjectHash(PERSON)), "check-in", "allow"));
         airTicket();
 
         JsonNode lookups = http.get("/api/v1/subjects/" + PERSON + "/access-log", subject).json().path("lookups");
@@ -288,12 +282,8 @@ class SubjectRightsTest {
     void theSubjectsOwnReadsOfItsLogDoNotPushOutWhoLookedItUp() {
         airTicket();
         // A subject whose app reads its log every hour for over a year: each read is audited, about it.
-        ApiServer.Backend backend = harness.backend();
-        String hash = backend.vault().subjectHash(PERSON);
-        IntStream.range(0, ACCESS_LOG_MOST).mapToObj(i -> backend.audit().append(new AuditLog.AuditEvent(
-                        harness.clock.instant(), "zhang", "subject", "access_log.read", Optional.of(hash), "subject access",
-                        "1 lookups")))
-                .toList().forEach(CompletableFuture::join);
+        harness.appendToTrail(ACCESS_LOG_MOST, new AuditLog.AuditEvent(harness.clock.instant(), "zhang", "subject",
+                "access_log.read", Optional.of(harness.subjectHash(PERSON)), "subject access", "1 lookups"));
 
         JsonNode lookups = http.get("/api/v1/subjects/" + PERSON + "/access-log", subject).json().path("lookups");
 

@@ -15,9 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
-import org.credence.api.ApiServer;
 import org.credence.formats.Json;
 import org.credence.store.AuditLog;
 import org.junit.jupiter.api.AfterEach;
@@ -189,11 +186,8 @@ class WebPagesBrowserTest {
 
         // After a busy day of hotel check-ins (more lookups than the page lists, written straight to the
         // trail), the airline asks again: the page lists the newest lookups, so that one comes first.
-        ApiServer.Backend backend = harness.backend();
-        String hash = backend.vault().subjectHash(PERSON);
-        IntStream.range(0, PAGE_LOOKUPS_MOST).mapToObj(i -> backend.audit().append(new AuditLog.AuditEvent(
-                        harness.clock.instant(), "hotel", "partner", "decision", Optional.of(hash), "check-in", "allow")))
-                .toList().forEach(CompletableFuture::join);
+        harness.appendToTrail(PAGE_LOOKUPS_MOST, new AuditLog.AuditEvent(harness.clock.instant(), "hotel", "partner",
+                "decision", Optional.of(harness.subjectHash(PERSON)), "check-in", "allow"));
         String again = http.post("/api/v1/decisions", partner, "{\"subject\":\"" + PERSON
                 + "\",\"action\":\"travel.air.ticket\",\"purpose\":\"boarding check\"}").json().path("decision_id").asText();
         browser.open("/me");

@@ -169,8 +169,7 @@ public final class SubjectPortal {
                 .toList();
         List<RightsStore.Notice> notices = new ArrayList<>(rightsStore.notices(id));
         notices.sort(Comparator.comparing(RightsStore.Notice::at).reversed());
-        List<Lookup> lookups = new ArrayList<>(Audit.lookups(audit.log().entries(audit.accessLog(id, MAX_LOOKUPS))).stream()
-                .map(Lookup::new).toList());
+        List<Lookup> lookups = new ArrayList<>(audit.accessLog(id, MAX_LOOKUPS).stream().map(Lookup::new).toList());
         java.util.Collections.reverse(lookups);
         List<CompletableFuture<AuditLog.AuditEntry>> pending = List.of(
                 audit.begin(client, "file.read", Optional.of(id), "subject access", "as of " + today),
