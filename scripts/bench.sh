@@ -3,13 +3,14 @@
 # SQL-per-decision peer on SQLite (JMH) and on PostgreSQL (JMH, bench-peers, a throwaway server from
 # Debian's postgresql package), the Drools DMN peer (JMH, bench-peers), NDJSON ingestion through
 # the CLI, start-up of the server on the ingested data directory, and decisions over HTTP with
-# audit on (wrk). Writes bench/results/<time>/report.md and the raw outputs beside it, and the
+# audit on (wrk over HTTP/1.1, h2load over HTTP/2 in clear text). Writes bench/results/<time>/report.md and the raw outputs beside it, and the
 # latency plot.
 #
 #   scripts/bench.sh            full run (about 15 minutes on 2 cores); sizes below, override by env
 #   scripts/bench.sh --smoke    tiny sizes, a few seconds per part: checks the suite runs, measures nothing
 #
-# Needs wrk and postgresql (Debian: apt-get install wrk postgresql); gnuplot for the plot, if present.
+# Needs wrk and postgresql (Debian: apt-get install wrk postgresql); h2load (nghttp2-client) for the
+# HTTP/2 rows and gnuplot for the plot, if present.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,13 +21,13 @@ credence_maven_opts
 
 if [ "${1:-}" = "--smoke" ]; then
   mode=smoke
-  : "${SUBJECTS:=20000}" "${SQL_SUBJECTS:=20000}" "${PERSONS:=2000}" "${HTTP_PERSONS:=2000}" "${HTTP_SECONDS:=2}" "${LEVELS:=4 16}" "${BATCH_LEVELS:=2}"
+  : "${SUBJECTS:=20000}" "${SQL_SUBJECTS:=20000}" "${PERSONS:=2000}" "${HTTP_PERSONS:=2000}" "${HTTP_SECONDS:=2}" "${LEVELS:=4 16}" "${BATCH_LEVELS:=2}" "${H2C_LEVELS:=1x4}"
   export WARMUP_SECONDS=${WARMUP_SECONDS:-1}
   export WARMUP_ROUNDS=${WARMUP_ROUNDS:-1}
   jmh=(-wi 1 -w 1s -i 1 -r 1s)
 else
   mode=full
-  : "${SUBJECTS:=10000000}" "${SQL_SUBJECTS:=10000000}" "${PERSONS:=1000000}" "${HTTP_PERSONS:=1000000}" "${HTTP_SECONDS:=15}" "${LEVELS:=1 8 32 128 512}" "${BATCH_LEVELS:=2 8 32}"
+  : "${SUBJECTS:=10000000}" "${SQL_SUBJECTS:=10000000}" "${PERSONS:=1000000}" "${HTTP_PERSONS:=1000000}" "${HTTP_SECONDS:=15}" "${LEVELS:=1 8 32 128 512}" "${BATCH_LEVELS:=2 8 32}" "${H2C_LEVELS:=1x16 1x64 2x64 2x128 4x128}"
   jmh=()
 fi
 out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$mode"
@@ -111,7 +112,7 @@ log "decisions over HTTP"
 grep -o '"id":"[0-9A-Z]*"' "$work/records.ndjson" | cut -d'"' -f4 | awk '!seen[$0]++ && n++ < 200000' > "$work/ids"
 "$java" -cp "$cp" org.credence.bench.CleanIds "$(wc -l < "$work/ids")" >> "$work/ids"
 shuf --random-source=<(yes) "$work/ids" -o "$work/ids"
-SERVER_PID="$server" scripts/bench-http.sh "http://127.0.0.1:$port" "$key" "$work/ids" "$HTTP_SECONDS" "$LEVELS" "$BATCH_LEVELS" | tee "$out/http.txt" >&2
+SERVER_PID="$server" H2C_LEVELS="$H2C_LEVELS" scripts/bench-http.sh "http://127.0.0.1:$port" "$key" "$work/ids" "$HTTP_SECONDS" "$LEVELS" "$BATCH_LEVELS" | tee "$out/http.txt" >&2
 log "ingestion over HTTP (bulk endpoint), into the same running server"
 agency=$(credence keys create --data "$data" --role agency --name bench-agency)
 # Other seeds: other source references, so every record is new to the store.
@@ -153,37 +154,23 @@ field() { grep -o "$1=[0-9.]*" | head -1 | cut -d= -f2; }
   st=$(grep RESULT "$out/startup.txt")
   echo "| start-up to serving | $(echo "$st" | field seconds) s for $(echo "$st" | field subjects) subjects; hot index $(echo "$st" | field index_bytes_per_subject) B/subject; heap after GC $(( $(echo "$st" | field heap_used_after_gc_kb) / 1024 )) MiB = $(echo "$st" | field heap_bytes_per_subject) B/subject (whole heap); peak RSS $(( $(echo "$st" | field peak_rss_kb) / 1024 )) MiB |"
   echo
-  echo "HTTP, audit on (wrk on loopback, same 2 cores as the server):"
+  echo "HTTP, audit on (wrk over HTTP/1.1 and h2load over HTTP/2 in clear text, h2c, on loopback, same 2 cores as the server;"
+  echo "an h2c level is connections × streams a connection, and every one of its decisions is about the same subject):"
   echo
   echo "Server CPU per decision, in µs: all of it, then the audit writer / the audit index's keeper / the HTTP carriers /"
   echo "the collector / the JIT / the rest (scripts/thread-cpu.sh, sampled before and after each run)."
   echo
-  echo "| endpoint | connections | requests/s | decisions/s | p50 ms | p99 ms | p99.9 ms | errors | CPU µs/decision | writer / keeper / HTTP / GC / JIT / rest |"
+  echo "| endpoint | in flight (connections, or connections × streams) | requests/s | decisions/s | p50 ms | p99 ms | p99.9 ms | errors | CPU µs/decision | writer / keeper / HTTP / GC / JIT / rest |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   while read -r line; do
     per=$(echo "$line" | field decisions_per_request)
     rps=$(echo "$line" | field rps)
-    echo "| $(echo "$line" | grep -o 'kind=[a-z]*' | cut -d= -f2) | $(echo "$line" | field concurrency) | $rps | $(( ${rps%.*} * per )) | $(echo "$line" | field p50_ms) | $(echo "$line" | field p99_ms) | $(echo "$line" | field p999_ms) | $(echo "$line" | field errors) | $(echo "$line" | field cpu_us) | $(for p in writer keeper http gc jit other; do echo "$line" | field "cpu_us_$p"; done | paste -sd/ | sed 's#/# / #g') |"
+    kind=$(echo "$line" | grep -o 'kind=[a-z0-9]*' | cut -d= -f2)
+    level=$(echo "$line" | field concurrency)
+    [ "$kind" = h2c ] && level="$(echo "$line" | field connections) × $(echo "$line" | field streams)"
+    echo "| $kind | $level | $rps | $(( ${rps%.*} * per )) | $(echo "$line" | field p50_ms) | $(echo "$line" | field p99_ms) | $(echo "$line" | field p999_ms) | $(echo "$line" | field errors) | $(echo "$line" | field cpu_us) | $(for p in writer keeper http gc jit other; do echo "$line" | field "cpu_us_$p"; done | paste -sd/ | sed 's#/# / #g') |"
   done < "$out/http.txt"
 } > "$out/report.md"
-grep 'kind=single' "$out/http.txt" | awk '{for (i=1;i<=NF;i++) {split($i,kv,"="); v[kv[1]]=kv[2]} print v["concurrency"], v["rps"], v["p50_ms"], v["p99_ms"], v["p999_ms"]}' > "$out/http-single.dat"
-if command -v gnuplot > /dev/null; then
-  gnuplot <<PLOT
-set terminal svg size 900,420 font "sans,11"
-set output "$out/http-latency.svg"
-set multiplot layout 1,2 title "Credence single decisions over HTTP, audit on ($(nproc) cores, loopback)"
-set logscale x 2
-set xlabel "connections"
-set ylabel "latency (ms)"
-set logscale y
-set key top left
-plot "$out/http-single.dat" using 1:3 with linespoints title "p50", "" using 1:4 with linespoints title "p99", "" using 1:5 with linespoints title "p99.9"
-unset logscale y
-set ylabel "decisions per second"
-set key off
-plot "$out/http-single.dat" using 1:2 with linespoints title "throughput"
-unset multiplot
-PLOT
-fi
+scripts/bench-plot.sh "$out"
 log "report: $out/report.md"
 cat "$out/report.md"

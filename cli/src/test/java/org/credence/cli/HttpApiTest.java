@@ -6,6 +6,10 @@ import static org.credence.cli.Harness.PERSON;
 import static org.credence.cli.Harness.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,17 +17,29 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.credence.formats.Json;
 import org.credence.record.RecordSubmission;
 import org.credence.record.SubjectRef;
 import org.credence.store.AuditLog;
 import org.credence.store.RecordStore;
 import org.credence.store.sqlite.SqliteStore;
 import org.credence.subject.SubjectKind;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -433,5 +449,69 @@ class HttpApiTest {
 
         assertThat(http.get("/api/v1/subjects/" + PERSON + "/file", operator).body()).isEqualTo(before);
         assertThat(decide(PERSON, "travel.air.ticket").json().path("decision").asText()).isEqualTo("deny");
+    }
+
+    @Test
+    void aPartnerMayAskOverHttp2InClearTextAndKeepManyDecisionsInFlightOnOneConnection() throws Exception {
+        submit(record("court-1", "J-1", PERSON, "person", "court.judgment_default", "2026-03-01"));
+        String body = "{\"subject\":\"" + PERSON + "\",\"action\":\"travel.air.ticket\",\"purpose\":\"ticket sale\"}";
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client()));
+        // One connection, so that the decisions, all sent at once, share it as streams.
+        client.setMaxConnectionsPerDestination(1);
+        client.start();
+        Set<String> ids = new HashSet<>();
+        try {
+            List<CompletableFuture<ContentResponse>> replies = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Request request = client.POST(http.base + "/api/v1/decisions")
+                        .headers(headers -> headers.put("Authorization", "Bearer " + partner))
+                        .body(new StringRequestContent("application/json", body));
+                replies.add(new CompletableResponseListener(request).send());
+            }
+            for (CompletableFuture<ContentResponse> reply : replies) {
+                ContentResponse response = reply.get(30, TimeUnit.SECONDS);
+                assertThat(response.getVersion()).isEqualTo(HttpVersion.HTTP_2);
+                assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+                JsonNode json = Json.mapper().readTree(response.getContentAsString());
+                assertThat(json.path("decision").asText()).isEqualTo("deny");
+                assertThat(json.path("measures").get(0).path("code").asText()).isEqualTo("no_air_travel");
+                ids.add(json.path("decision_id").asText());
+            }
+            assertThat(ids).hasSize(200);
+        } finally {
+            client.stop();
+        }
+        // Each of them audited, as over HTTP/1.1.
+        List<String> logged = new ArrayList<>();
+        http.get("/api/v1/subjects/" + PERSON + "/access-log", operator).json().path("lookups")
+                .forEach(lookup -> logged.add(lookup.path("decision_id").asText()));
+        assertThat(logged).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aClientThatAsksToUpgradeIsAnsweredOverHttp2AndOneThatDoesNotOverHttp11() throws Exception {
+        HttpRequest health = HttpRequest.newBuilder(URI.create(http.base + "/health")).build();
+        HttpRequest decision = HttpRequest.newBuilder(URI.create(http.base + "/api/v1/decisions"))
+                .header("Authorization", "Bearer " + partner).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"subject\":\"" + PERSON + "\",\"action\":\"travel.air.ticket\",\"purpose\":\"ticket sale\"}"))
+                .build();
+        try (java.net.http.HttpClient upgrading = java.net.http.HttpClient.newBuilder()
+                     .version(java.net.http.HttpClient.Version.HTTP_2).build();
+             java.net.http.HttpClient plain = java.net.http.HttpClient.newBuilder()
+                     .version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+            // The server upgrades a connection on a request without a body only (Jetty's rule); the JDK's
+            // client asks on its first request, and the connection then stays HTTP/2.
+            assertThat(upgrading.send(health, BodyHandlers.ofString()).version())
+                    .isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+            HttpResponse<String> overHttp2 = upgrading.send(decision, BodyHandlers.ofString());
+            HttpResponse<String> overHttp11 = plain.send(decision, BodyHandlers.ofString());
+
+            assertThat(overHttp2.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+            assertThat(overHttp11.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+            assertThat(overHttp2.body().replaceAll("d-\\d+", "d-N"))
+                    .isEqualTo(overHttp11.body().replaceAll("d-\\d+", "d-N"))
+                    .contains("\"decision\":\"allow\"");
+        }
     }
 }
