@@ -165,6 +165,11 @@ final class AuditSubjectIndex implements AutoCloseable {
         return index.read(work);
     }
 
+    /** The same, its statements seeing the runs and the trail as of one moment ({@link Database#snapshot}). */
+    <T> T snapshot(Database.Work<T> work) {
+        return index.snapshot(work);
+    }
+
     /**
      * One step in its own transaction; true when it found work (there may be more). A failure is logged
      * and not passed on: the entries are durable whatever happens here, and queries stay exact (they

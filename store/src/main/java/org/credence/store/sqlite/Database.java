@@ -181,6 +181,32 @@ final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} alone on the connection inside one read transaction, so that its statements
+     * all see the database as of its first read, whatever other processes commit meanwhile. Begun
+     * DEFERRED by hand, since the connection begins its transactions IMMEDIATE, which would take the
+     * write lock and make a reader wait for another process's writer; with WAL a read transaction
+     * takes no lock that a writer waits for.
+     */
+    <T> T snapshot(Work<T> work) {
+        return read(d -> {
+            d.execute("BEGIN DEFERRED");
+            T result;
+            try {
+                result = work.run(d);
+            } catch (Throwable failure) {
+                try {
+                    d.execute("ROLLBACK");
+                } catch (SQLException e) {
+                    failure.addSuppressed(e);
+                }
+                throw failure;
+            }
+            d.execute("COMMIT");
+            return result;
+        });
+    }
+
+    /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws or
      * calls {@link Transaction#rollbackOnly()}.
      */
@@ -238,7 +264,7 @@ final class Database implements AutoCloseable {
         statements.clear();
     }
 
-    /** A statement prepared once per connection; use it only inside {@link #read} or {@link #transaction}. */
+    /** A statement prepared once per connection; use it only inside {@link #read}, {@link #snapshot} or {@link #transaction}. */
     PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {

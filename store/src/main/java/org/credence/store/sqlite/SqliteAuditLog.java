@@ -193,16 +193,17 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     public List<AuditEntry> entries(Query query) {
         // One subject's entries come through the runs (see AuditSubjectRuns); a stretch of time through
         // audit_by_time, whose order (at, seq) is the answer's, read forwards or backwards from the end
-        // the query keeps. Both on the index's connection, which has the trail attached: neither waits
-        // for the writer, though a query may wait for a step of the index's keeper.
+        // the query keeps. Both on the index's connection, which has the trail attached, in one snapshot:
+        // neither waits for the writer, though a query may wait for a step of this process's keeper.
         String from = query.from().map(Timestamps::format).orElse(EARLIEST);
         String to = query.to().map(Timestamps::format).orElse(LATEST);
-        return index.read(d -> {
+        return index.snapshot(d -> {
             List<AuditEntry> found;
             if (query.subjectHash().isPresent()) {
                 String subject = query.subjectHash().get();
-                List<Long> seqs = AuditSubjectRuns.entriesOf(d, subject, from, to);
-                found = query.actions().isEmpty() ? entriesOf(d, cut(query, seqs), subject) : kept(d, seqs, subject, query);
+                found = query.actions().isEmpty()
+                        ? entriesOf(d, AuditSubjectRuns.entriesOf(d, subject, from, to, query.keep(), query.limit()), subject)
+                        : kept(d, subject, from, to, query);
             } else {
                 List<String> actions = List.copyOf(query.actions());
                 PreparedStatement select = d.prepare(byTime(query.keep(), actions.size()));
@@ -239,23 +240,32 @@ final class SqliteAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
-     * The entries of the query's actions among a subject's {@code seqs} (listing order), read a page at
-     * a time from the end the query keeps until its limit is reached: which of a subject's entries are of
-     * those actions only the entries themselves say, and the subject's own reads of its log may be most
-     * of its newest ones.
+     * The entries of the query's actions among a subject's, read a page at a time from the end the query
+     * keeps until its limit is reached: which of a subject's entries are of those actions only the
+     * entries themselves say, and the subject's own reads of its log may be most of its newest ones. The
+     * subject's numbers nearest that end are asked of the runs a few pages' worth at a time, four times
+     * as many each time they run out; in one snapshot, the fewer are the first of the more.
      */
-    private List<AuditEntry> kept(Database d, List<Long> seqs, String subject, Query query) throws SQLException {
+    private List<AuditEntry> kept(Database d, String subject, String from, String to, Query query) throws SQLException {
         int page = Math.max(query.limit(), subjectPage);
         boolean newest = query.keep() == Keep.NEWEST;
         List<List<AuditEntry>> pages = new ArrayList<>();
         int found = 0;
-        for (int read = 0; read < seqs.size() && found < query.limit(); read += page) {
-            int first = newest ? Math.max(0, seqs.size() - read - page) : read;
-            int last = newest ? seqs.size() - read : Math.min(seqs.size(), read + page);
-            List<AuditEntry> matching = entriesOf(d, seqs.subList(first, last), subject).stream()
-                    .filter(entry -> query.admits(entry.event().action())).toList();
-            pages.add(matching);
-            found += matching.size();
+        int read = 0;
+        for (long want = page; found < query.limit(); want *= 4) {
+            List<Long> seqs = AuditSubjectRuns.entriesOf(d, subject, from, to, query.keep(),
+                    (int) Math.min(want, Integer.MAX_VALUE));
+            for (; read < seqs.size() && found < query.limit(); read += page) {
+                int first = newest ? Math.max(0, seqs.size() - read - page) : read;
+                int last = newest ? seqs.size() - read : Math.min(seqs.size(), read + page);
+                List<AuditEntry> matching = entriesOf(d, seqs.subList(first, last), subject).stream()
+                        .filter(entry -> query.admits(entry.event().action())).toList();
+                pages.add(matching);
+                found += matching.size();
+            }
+            if (seqs.size() < want) {
+                break;
+            }
         }
         if (newest) {
             Collections.reverse(pages);

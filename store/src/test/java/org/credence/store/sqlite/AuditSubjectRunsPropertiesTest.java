@@ -20,6 +20,7 @@ import net.jqwik.api.Tuple;
 import org.credence.store.AuditLog.AuditEntry;
 import org.credence.store.AuditLog.AuditEvent;
 import org.credence.store.AuditLog.Intact;
+import org.credence.store.AuditLog.Keep;
 import org.credence.store.AuditLog.Item;
 import org.credence.store.AuditLog.Query;
 
@@ -141,6 +142,79 @@ class AuditSubjectRunsPropertiesTest {
             db.close();
             Fixtures.deleteTree(dataDir);
         }
+    }
+
+    /** A question of the runs alone: the hot subject's {@code want} entries nearest one end of a time range. */
+    record Nearest(int from, int span, int want, boolean newest) {
+    }
+
+    @Provide
+    Arbitrary<List<AuditEvent>> hotTrail() {
+        // Most entries about one subject, at times in any order, so that its rows fill many blocks of
+        // runs of every level, and a run read first may hold rows farther from the kept end than one read later.
+        Arbitrary<Integer> subject = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(0)),
+                Tuple.of(1, Arbitraries.integers().between(1, NAMED)));
+        return Combinators.combine(subject, Arbitraries.integers().between(0, 40))
+                .as((s, second) -> new AuditEvent(Fixtures.T0.plusSeconds(second), "partner-1", "partner", "decision",
+                        SUBJECTS.get(s), "ticket sale", "allow"))
+                .list().ofMinSize(20).ofMaxSize(240);
+    }
+
+    @Provide
+    Arbitrary<List<Nearest>> nearest() {
+        return Combinators.combine(Arbitraries.integers().between(-1, 41), Arbitraries.integers().between(0, 45),
+                Arbitraries.integers().between(1, 40), Arbitraries.of(false, true))
+                .as(Nearest::new)
+                .list().ofMinSize(1).ofMaxSize(6);
+    }
+
+    @Property(tries = 30)
+    void aSubjectsNearestEntriesAreTheEndOfAllOfThem(@ForAll("hotTrail") List<AuditEvent> events,
+                                                     @ForAll("nearest") List<Nearest> asks,
+                                                     @ForAll("pauses") List<Integer> pauses) throws Exception {
+        Path dataDir = Fixtures.temporaryDirectory("credence-audit-nearest");
+        String hot = SUBJECTS.getFirst().orElseThrow();
+        List<AuditEntry> written = new ArrayList<>();
+        Database db = Database.open(dataDir);
+        AuditSubjectIndex index = AuditSubjectIndex.open(dataDir, new AuditSubjectRuns(6, 3, 3));
+        SqliteAuditLog audit = new SqliteAuditLog(db, index, PAGE);
+        try {
+            for (int chunk = 0; chunk * 7 < events.size(); chunk++) {
+                written.addAll(Fixtures.appendEach(audit, events.subList(chunk * 7, Math.min(events.size(), chunk * 7 + 7))));
+                for (int i = 0; i < pauses.get(chunk % pauses.size()); i++) {
+                    index.maintain(i % 2 == 0);
+                }
+                for (Nearest ask : asks) {
+                    Optional<Instant> from = ask.from() < 0 ? Optional.empty() : Optional.of(Fixtures.T0.plusSeconds(ask.from()));
+                    Optional<Instant> to = ask.span() == 0 ? Optional.empty()
+                            : Optional.of(Fixtures.T0.plusSeconds(Math.max(ask.from(), 0) + ask.span()));
+                    Keep keep = ask.newest() ? Keep.NEWEST : Keep.OLDEST;
+                    List<Long> found = index.snapshot(d -> AuditSubjectRuns.entriesOf(d, hot,
+                            from.map(Timestamps::format).orElse(""), to.map(Timestamps::format).orElse("~"), keep, ask.want()));
+                    List<Long> all = written.stream()
+                            .filter(e -> e.event().subjectHash().equals(Optional.of(hot)))
+                            .filter(e -> from.map(f -> !e.event().at().isBefore(f)).orElse(true))
+                            .filter(e -> to.map(t -> e.event().at().isBefore(t)).orElse(true))
+                            .sorted(Comparator.comparing((AuditEntry e) -> e.event().at()).thenComparingLong(AuditEntry::seq))
+                            .map(AuditEntry::seq)
+                            .toList();
+                    int kept = Math.min(ask.want(), all.size());
+                    assertThat(found).as("%s after %d entries", ask, written.size())
+                            .isEqualTo(ask.newest() ? all.subList(all.size() - kept, all.size()) : all.subList(0, kept));
+                }
+            }
+        } finally {
+            audit.close();
+            index.close();
+            db.close();
+            Fixtures.deleteTree(dataDir);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> pauses() {
+        // Steps of the keeper after each few entries: none (a tail builds up) to enough for merges.
+        return Arbitraries.integers().between(0, 6).list().ofMinSize(1).ofMaxSize(5);
     }
 
     private static List<Long> seqs(SqliteAuditLog audit, Ask ask) {
