@@ -190,10 +190,12 @@ final class Database implements AutoCloseable {
     <T> T snapshot(Work<T> work) {
         return read(d -> {
             d.execute("BEGIN DEFERRED");
-            T result;
             try {
-                result = work.run(d);
+                T result = work.run(d);
+                d.execute("COMMIT");
+                return result;
             } catch (Throwable failure) {
+                // Whatever failed, the COMMIT too: a transaction left open would fail every later one.
                 try {
                     d.execute("ROLLBACK");
                 } catch (SQLException e) {
@@ -201,8 +203,6 @@ final class Database implements AutoCloseable {
                 }
                 throw failure;
             }
-            d.execute("COMMIT");
-            return result;
         });
     }
 
