@@ -87,6 +87,9 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = Bodies.BULK;
             config.concurrency.useVirtualThreads = true;
             config.jetty.addConnector((server, http) -> clearText(server, http, config.jetty));
+            // Single decisions, the route partners call on every sale, are Jetty's own (DecisionHandler's
+            // essay says why); Javalin serves every other route, inside it.
+            config.jetty.modifyServer(server -> server.setHandler(new DecisionHandler(guard, decisions, metrics)));
             config.requestLogger.http(metrics::request);
             config.routes.after(Bodies::drainUnread);
 
@@ -103,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
 
             config.routes.post("/api/v1/records", guard.admit(Set.of(Role.AGENCY), records::submit));
             config.routes.post("/api/v1/records/bulk", guard.admit(Set.of(Role.AGENCY), records::bulk));
-            config.routes.post("/api/v1/decisions", guard.admit(Set.of(Role.PARTNER), decisions::decide));
+            // POST /api/v1/decisions, a single decision, is DecisionHandler's (above).
             config.routes.post("/api/v1/decisions/batch", guard.admit(Set.of(Role.PARTNER), decisions::batch));
 
             config.routes.get("/api/v1/subjects/{id}/file", guard.admitSelf(staff, subjects::file));

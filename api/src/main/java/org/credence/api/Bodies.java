@@ -26,11 +26,19 @@ final class Bodies {
     }
 
     static String text(Context ctx, int limit) {
-        long declared = ctx.contentLength();
+        try (InputStream in = ctx.bodyInputStream()) {
+            return text(ctx.contentLength(), in, limit);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The body {@code in}, of the {@code declared} length (negative when not declared), as text. */
+    static String text(long declared, InputStream in, int limit) {
         if (declared > limit) {
             throw tooLarge(limit);
         }
-        try (InputStream in = ctx.bodyInputStream()) {
+        try {
             // With the length declared, exactly that is read (the server holds the client to it);
             // reading up to the limit allocated the limit's worth of buffers for every small request.
             byte[] bytes = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes(limit + 1);
@@ -39,7 +47,7 @@ final class Bodies {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw ApiError.badRequest("unreadable_body", "the request body could not be read: " + e.getMessage());
+            throw unreadable(e);
         }
     }
 
@@ -50,7 +58,11 @@ final class Bodies {
 
     /** The body as a JSON tree, read up to {@code limit} bytes. */
     static Object json(Context ctx, int limit) {
-        String text = text(ctx, limit);
+        return json(text(ctx, limit));
+    }
+
+    /** A body's text as a JSON tree. */
+    static Object json(String text) {
         if (text.isBlank()) {
             throw ApiError.badRequest("malformed_json", "the request body is empty; a JSON object is expected");
         }
@@ -59,6 +71,10 @@ final class Bodies {
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("malformed_json", Json.reason(e));
         }
+    }
+
+    private static ApiError unreadable(IOException e) {
+        return ApiError.badRequest("unreadable_body", "the request body could not be read: " + e.getMessage());
     }
 
     private static ApiError tooLarge(int limit) {
@@ -75,7 +91,15 @@ final class Bodies {
      */
     static void drainUnread(Context ctx) {
         try {
-            InputStream in = ctx.req().getInputStream();
+            drain(ctx.req().getInputStream());
+        } catch (IOException | IllegalStateException e) {
+            // the body was read and closed: nothing is left to drop
+        }
+    }
+
+    /** Like {@link #drainUnread}, for a body read as {@code in}. */
+    static void drain(InputStream in) {
+        try {
             if (in.read() < 0) {
                 return;
             }

@@ -46,8 +46,12 @@ final class DecisionRoutes {
     private record Request(String subject, String action, String purpose) {
     }
 
-    void decide(Context ctx, ApiKey client) {
-        Request request = read(Bodies.json(ctx));
+    /**
+     * The answer to one decision request, {@code tree} its body, once its audit entry is durable. Served
+     * by {@link DecisionHandler} rather than through Javalin, as the route partners call on every sale.
+     */
+    Map<String, Object> decide(Object tree, ApiKey client) {
+        Request request = read(tree);
         if (ids.kindOf(request.subject()).isEmpty()) {
             throw ApiError.badRequest("invalid_subject", "subject '" + request.subject() + "' is not a valid id: "
                     + ids.whyInvalid(request.subject()));
@@ -68,7 +72,7 @@ final class DecisionRoutes {
                 request.action() + ": " + decision.outcome().code()).join();
         Map<String, Object> body = Views.decision(decision, today);
         body.put("decision_id", DecisionId.of(entry.seq()));
-        Respond.jsonNow(ctx, 200, body);
+        return body;
     }
 
     /** One entry of a batch, read and checked against the catalog and the client's scope. */

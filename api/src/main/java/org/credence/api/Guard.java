@@ -28,14 +28,21 @@ final class Guard {
 
     Handler admit(Set<Role> roles, ClientHandler handler) {
         Set<Role> admitted = EnumSet.copyOf(roles);
-        return ctx -> {
-            ApiKey client = authenticate(ctx);
-            if (!admitted.contains(client.role())) {
-                throw new ApiError(403, "forbidden", "a " + client.role().code() + " key may not " + ctx.method() + " "
-                        + ctx.path());
-            }
-            handler.handle(ctx, client);
-        };
+        return ctx -> handler.handle(ctx, client(ctx.header("Authorization"), admitted, ctx.method().name(), ctx.path()));
+    }
+
+    /**
+     * The client whose key is in {@code authorization} (the header's value, or null), if its role is
+     * among {@code admitted}; {@code method} and {@code path} name the request in a refusal.
+     */
+    ApiKey client(String authorization, Set<Role> admitted, String method, String path) {
+        ApiKey client = authenticate(authorization);
+        if (!admitted.contains(client.role())) {
+            String role = client.role().code();
+            throw new ApiError(403, "forbidden", ("aeiou".indexOf(role.charAt(0)) >= 0 ? "an " : "a ") + role + " key may not "
+                    + method + " " + path);
+        }
+        return client;
     }
 
     /**
@@ -53,8 +60,7 @@ final class Guard {
         });
     }
 
-    private ApiKey authenticate(Context ctx) {
-        String header = ctx.header("Authorization");
+    private ApiKey authenticate(String header) {
         if (header == null || header.isBlank()) {
             throw new ApiError(401, "unauthenticated", "an API key is required: Authorization: Bearer KEY");
         }

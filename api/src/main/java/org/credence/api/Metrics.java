@@ -70,12 +70,17 @@ final class Metrics implements AutoCloseable {
         // The HTTP handler's route, not a before or after handler's; ctx.endpoint() throws when none ran.
         Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         String route = matched == null ? "unmatched" : matched.path;
+        request(ctx.method().name(), route, ctx.status().getCode(), (long) (millis * 1_000_000L));
+    }
+
+    /** A request answered with {@code status} after {@code nanos}, on a route served outside Javalin. */
+    void request(String method, String route, int status, long nanos) {
         Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
+                .tag("method", method)
                 .tag("route", route)
-                .tag("status", Integer.toString(ctx.status().getCode()))
+                .tag("status", Integer.toString(status))
                 .register(registry)
-                .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     String scrape() {

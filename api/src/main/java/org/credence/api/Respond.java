@@ -50,16 +50,21 @@ final class Respond {
     }
 
     static void error(Context ctx, ApiError error) {
+        if (error.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        json(ctx, error.status(), errorBody(error));
+    }
+
+    /** What every refusal says: a stable code, a sentence, and the problems item by item when there are any. */
+    static Map<String, Object> errorBody(ApiError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.code());
         body.put("message", error.getMessage());
         if (!error.problems().isEmpty()) {
             body.put("problems", error.problems());
         }
-        if (error.status() == 401) {
-            ctx.header("WWW-Authenticate", "Bearer");
-        }
-        json(ctx, error.status(), body);
+        return body;
     }
 
     static List<Map<String, Object>> problems(List<Problem> problems) {

@@ -305,7 +305,44 @@ class HttpApiTest {
         for (int i = 0; i < 300; i++) {
             assertThat(submit(oversized).error()).isEqualTo("body_too_large");
             assertThat(http.post("/api/v1/records", "cr_not-a-key", oversized).status()).isEqualTo(401);
+            // Single decisions are served outside Javalin, by a handler of their own that drains alike.
+            assertThat(http.post("/api/v1/decisions", partner, oversized).error()).isEqualTo("body_too_large");
+            assertThat(http.post("/api/v1/decisions", "cr_not-a-key", oversized).status()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void singleDecisionsAnswerAsEveryOtherRouteDoes() {
+        Http.Reply allowed = decide(PERSON, "travel.air.ticket");
+        assertThat(allowed.headers().firstValue("Content-Type")).hasValue("application/json");
+        Http.Reply slash = http.post("/api/v1/decisions/", partner,
+                "{\"subject\":\"" + PERSON + "\",\"action\":\"travel.air.ticket\",\"purpose\":\"ticket sale\"}");
+        assertThat(slash.status()).isEqualTo(200);
+        assertThat(slash.json().path("outcome").asText()).isEqualTo(allowed.json().path("outcome").asText());
+        assertThat(slash.json().path("decision_id").asText()).isNotEqualTo(allowed.json().path("decision_id").asText());
+
+        Http.Reply keyless = http.post("/api/v1/decisions", null, "{}");
+        assertThat(keyless.status()).isEqualTo(401);
+        assertThat(keyless.error()).isEqualTo("unauthenticated");
+        assertThat(keyless.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(keyless.headers().firstValue("Content-Type")).hasValue("application/json");
+        Http.Reply agencyKey = http.post("/api/v1/decisions", agency, "{}");
+        assertThat(agencyKey.error()).isEqualTo("forbidden");
+        assertThat(agencyKey.json().path("message").asText()).isEqualTo("an agency key may not POST /api/v1/decisions");
+        assertThat(http.post("/api/v1/decisions", partner, "{not json").error()).isEqualTo("malformed_json");
+        assertThat(http.post("/api/v1/decisions", partner, "").error()).isEqualTo("malformed_json");
+        assertThat(http.post("/api/v1/decisions", partner, "[1]").error()).isEqualTo("invalid_request");
+
+        // Other methods on the path are Javalin's, which serves none of them.
+        Http.Reply get = http.get("/api/v1/decisions", partner);
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(get.error()).isEqualTo("not_found");
+        // Each request is timed under the route, as Javalin's routes are, with the status it got.
+        assertThat(http.get("/metrics", null).body())
+                .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/api/v1/decisions\",status=\"200\"} 2")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/api/v1/decisions\",status=\"400\"} 3")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/api/v1/decisions\",status=\"401\"} 1")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/api/v1/decisions\",status=\"403\"} 1");
     }
 
     @Test
